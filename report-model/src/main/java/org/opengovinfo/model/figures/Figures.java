@@ -1,0 +1,190 @@
+package org.opengovinfo.model.figures;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.opengovinfo.model.rule.CellValues;
+import org.opengovinfo.model.rule.Finding;
+import org.opengovinfo.model.rule.RuleContext;
+import org.opengovinfo.model.template.Cell;
+import org.opengovinfo.model.template.Template;
+
+/**
+ * One report's figures under one template: immutable, exact, and complete — every derived total left blank
+ * whose parts are filled has been computed. A blank cell is not a zero: {@link #value(String)} is empty for it.
+ *
+ * <p>Values are held densely as scaled {@code long}s by cell index (counts as is, amounts in 万元 times
+ * 10<sup>4</sup>), so figures of 190,000 units consolidate in a single pass over arrays.
+ */
+public final class Figures implements CellValues {
+
+    private final Template template;
+    private final long[] values;
+    private final long[] present;
+    private final long[] derived;
+
+    /** Takes ownership of the arrays; callers have validated and completed them. */
+    Figures(Template template, long[] values, long[] present, long[] derived) {
+        this.template = template;
+        this.values = values;
+        this.present = present;
+        this.derived = derived;
+    }
+
+    /**
+     * Decodes a flat map of cell code → value (see {@link #of(Template, Map)} for the values accepted) and reports
+     * every problem at once.
+     */
+    public static Decoded decode(Template template, Map<String, ?> cells) {
+        return FiguresDecoder.decode(template, cells);
+    }
+
+    /**
+     * Decodes figures that are known to be valid, such as test fixtures and generated data.
+     *
+     * <p>Values may be {@code null} (blank), integers, {@link BigDecimal}s, or text in the forms published reports
+     * use ({@code 增加15}, {@code 63800万元}, …).
+     *
+     * @throws InvalidFiguresException listing every input problem if any value is rejected
+     */
+    public static Figures of(Template template, Map<String, ?> cells) {
+        Decoded decoded = decode(template, cells);
+        return decoded.figures().orElseThrow(() -> new InvalidFiguresException(decoded.problems()));
+    }
+
+    /** Figures with every cell blank. */
+    public static Figures blank(Template template) {
+        int n = template.cellCount();
+        return new Figures(template, new long[n], Bits.forCells(n), Bits.forCells(n));
+    }
+
+    public Template template() {
+        return template;
+    }
+
+    /** The cell's value, or empty if it is blank. Counts have scale 0, amounts are in 万元. */
+    public Optional<BigDecimal> value(String code) {
+        int i = index(code);
+        return isPresent(i) ? Optional.of(decimal(i)) : Optional.empty();
+    }
+
+    public boolean isBlank(String code) {
+        return !isPresent(index(code));
+    }
+
+    /** Whether the cell was computed from its parts rather than given. */
+    public boolean isDerived(String code) {
+        return Bits.get(derived, index(code));
+    }
+
+    /** Number of cells that are not blank. */
+    public int filledCount() {
+        int n = 0;
+        for (long word : present) {
+            n += Long.bitCount(word);
+        }
+        return n;
+    }
+
+    /**
+     * Every filled cell in template order, including computed totals: counts as {@link Long}, amounts as
+     * {@link BigDecimal} in 万元 without trailing zeros. Decoding the map gives equal figures.
+     */
+    public Map<String, Object> toMap() {
+        return cells(false);
+    }
+
+    /** The filled cells that were given rather than computed, in template order. */
+    public Map<String, Object> given() {
+        return cells(true);
+    }
+
+    private Map<String, Object> cells(boolean givenOnly) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Cell cell : template.cells()) {
+            int i = cell.index();
+            if (isPresent(i) && !(givenOnly && Bits.get(derived, i))) {
+                map.put(cell.code(), cell.kind().scale() == 0 ? (Object) values[i] : decimal(i));
+            }
+        }
+        return map;
+    }
+
+    /** Findings of the template's single-year rules on these figures as one unit's report. */
+    public List<Finding> check() {
+        return check(RuleContext.SINGLE_UNIT);
+    }
+
+    public List<Finding> check(RuleContext context) {
+        return template.rules().check(this, context);
+    }
+
+    /**
+     * Findings of the cross-year rules: these figures against the same unit's figures of the year before, which
+     * may be under another template (rules whose cells that template lacks do not apply).
+     */
+    public List<Finding> checkAgainstPreviousYear(Figures previous) {
+        return template.rules().checkAcrossYears(this, Objects.requireNonNull(previous, "previous"));
+    }
+
+    @Override
+    public boolean isPresent(int cell) {
+        return Bits.get(present, cell);
+    }
+
+    /** The scaled value of a cell by index; 0 for a blank cell. */
+    @Override
+    public long value(int cell) {
+        return values[cell];
+    }
+
+    @Override
+    public int indexOf(String code) {
+        return template.indexOf(code);
+    }
+
+    private BigDecimal decimal(int i) {
+        BigDecimal d = BigDecimal.valueOf(values[i], template.cell(i).kind().scale()).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
+    }
+
+    private int index(String code) {
+        int i = template.indexOf(code);
+        if (i < 0) {
+            throw new IllegalArgumentException("template " + template.id() + " has no cell " + code);
+        }
+        return i;
+    }
+
+    long[] values() {
+        return values;
+    }
+
+    long[] present() {
+        return present;
+    }
+
+    /** Equal figures have the same template, the same filled cells with the same values, and the same totals computed. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Figures other
+                && template.id().equals(other.template.id())
+                && Arrays.equals(values, other.values)
+                && Arrays.equals(present, other.present)
+                && Arrays.equals(derived, other.derived);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(template.id(), Arrays.hashCode(values), Arrays.hashCode(present));
+    }
+
+    @Override
+    public String toString() {
+        return "Figures[" + template.id() + ", " + filledCount() + " cells filled]";
+    }
+}

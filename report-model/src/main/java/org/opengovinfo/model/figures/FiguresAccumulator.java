@@ -1,0 +1,128 @@
+package org.opengovinfo.model.figures;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opengovinfo.model.template.Template;
+
+/**
+ * Adds up figures of one template: the mutable side of a consolidation, handing out immutable snapshots.
+ *
+ * <p>Summed and derived cells are added; a cell is blank in the sum only if it is blank in everything added.
+ * Declared cells are never added: they come from {@link #snapshot(Figures)}'s declaration. Sums are exact: a
+ * cell whose sum leaves the range of {@code long} is <em>overflowed</em>, blank in the snapshot and reported by
+ * {@link #overflowedCells()}, never wrapped. Not thread-safe.
+ */
+public final class FiguresAccumulator {
+
+    private final Template template;
+    private final int[] summed;
+    private final long[] summedMask;
+    private final long[] values;
+    private final long[] present;
+    private final long[] overflowed;
+    private int reportingUnits;
+
+    public FiguresAccumulator(Template template) {
+        this.template = template;
+        int n = template.cellCount();
+        this.summed = template.summedCells();
+        this.summedMask = Bits.forCells(n);
+        for (int i : summed) {
+            Bits.set(summedMask, i);
+        }
+        this.values = new long[n];
+        this.present = Bits.forCells(n);
+        this.overflowed = Bits.forCells(n);
+    }
+
+    /** Adds one unit's figures, which must be of this accumulator's template. */
+    public void add(Figures figures) {
+        requireSameTemplate(figures.template());
+        addValues(figures.values(), figures.present());
+        reportingUnits++;
+    }
+
+    /** Adds everything another accumulator of the same template has added. */
+    public void addAll(FiguresAccumulator other) {
+        requireSameTemplate(other.template);
+        addValues(other.values, other.present);
+        for (int w = 0; w < overflowed.length; w++) {
+            overflowed[w] |= other.overflowed[w];
+        }
+        reportingUnits += other.reportingUnits;
+    }
+
+    private void addValues(long[] source, long[] sourcePresent) {
+        long[] v = values;
+        for (int i : summed) {
+            long a = v[i];
+            long b = source[i];
+            long s = a + b;
+            if (((a ^ s) & (b ^ s)) < 0) {
+                Bits.set(overflowed, i);
+            }
+            v[i] = s;
+        }
+        for (int w = 0; w < present.length; w++) {
+            present[w] |= sourcePresent[w] & summedMask[w];
+        }
+    }
+
+    /** How many units' figures were added, directly or through {@link #addAll}. */
+    public int reportingUnits() {
+        return reportingUnits;
+    }
+
+    /** Codes of the cells whose sum overflowed, in template order. */
+    public List<String> overflowedCells() {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (Bits.get(overflowed, i)) {
+                codes.add(template.cell(i).code());
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * The sum so far as complete figures: declared cells taken from {@code declaration} (blank where it has none,
+     * or where it is {@code null}), overflowed cells blank, and derived cells still blank computed from their parts.
+     */
+    public Figures snapshot(Figures declaration) {
+        if (declaration != null) {
+            requireSameTemplate(declaration.template());
+        }
+        int n = values.length;
+        long[] v = new long[n];
+        long[] p = Bits.forCells(n);
+        for (int i = 0; i < n; i++) {
+            boolean filled;
+            long value;
+            if (Bits.get(summedMask, i)) {
+                filled = Bits.get(present, i) && !Bits.get(overflowed, i);
+                value = values[i];
+            } else {
+                filled = declaration != null && declaration.isPresent(i);
+                value = filled ? declaration.value(i) : 0;
+            }
+            if (filled) {
+                v[i] = value;
+                Bits.set(p, i);
+            }
+        }
+        long[] derived = Bits.forCells(n);
+        FiguresDecoder.complete(template, v, p, derived, overflowed.clone());
+        return new Figures(template, v, p, derived);
+    }
+
+    /** Whether the cell's sum overflowed. */
+    public boolean isOverflowed(int cell) {
+        return Bits.get(overflowed, cell);
+    }
+
+    private void requireSameTemplate(Template other) {
+        if (other != template) {
+            throw new IllegalArgumentException("figures of template " + other.id() + " cannot be added to template " + template.id());
+        }
+    }
+}
