@@ -168,14 +168,16 @@ public final class Figures implements CellValues {
         return present;
     }
 
-    /** Equal figures have the same template, the same filled cells with the same values, and the same totals computed. */
+    /**
+     * Equal figures have the same template and the same filled cells with the same values, whether a total was
+     * given or computed.
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof Figures other
                 && template.id().equals(other.template.id())
                 && Arrays.equals(values, other.values)
-                && Arrays.equals(present, other.present)
-                && Arrays.equals(derived, other.derived);
+                && Arrays.equals(present, other.present);
     }
 
     @Override
