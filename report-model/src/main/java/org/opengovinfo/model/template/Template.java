@@ -65,6 +65,10 @@ public final class Template {
         return tables;
     }
 
+    public Optional<Table> table(String code) {
+        return tables.stream().filter(t -> t.code().equals(code)).findFirst();
+    }
+
     public List<Cell> cells() {
         return cells;
     }
