@@ -1,0 +1,104 @@
+package org.opengovinfo.model.testing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.opengovinfo.model.consolidation.Hierarchy;
+import org.opengovinfo.model.figures.Figures;
+import org.opengovinfo.model.template.Template;
+
+/**
+ * Administrative trees shaped like the real ones, with rule-consistent figures: sparse leaves (towns and
+ * departments), denser own figures for governments.
+ *
+ * @param hierarchy the tree
+ * @param own own figures by unit number, one for every unit
+ */
+public record GeneratedTrees(Hierarchy hierarchy, Figures[] own) {
+
+    private static final double LEAF_DENSITY = 0.15;
+    private static final double GOVERNMENT_DENSITY = 0.6;
+
+    /** A 临沂市-like city: 12 counties and 3 zones with towns and departments, 50 city departments; 1,008 units. */
+    public static GeneratedTrees city(Template template, long seed) {
+        Shape shape = new Shape(template, seed);
+        shape.government("city", null, 50);
+        for (int c = 0; c < 12; c++) {
+            String county = shape.government("county-" + c, "city", 60);
+            for (int t = 0; t < 15; t++) {
+                shape.leaf(county + "-town-" + t, county);
+            }
+        }
+        for (int z = 0; z < 3; z++) {
+            String zone = shape.government("zone-" + z, "city", 6);
+            for (int t = 0; t < 4; t++) {
+                shape.leaf(zone + "-street-" + t, zone);
+            }
+        }
+        return shape.build();
+    }
+
+    /**
+     * A national tree: 31 provinces → 11 cities → 8 counties → 15 towns, every province, city and county with 46
+     * departments; 189,720 units.
+     */
+    public static GeneratedTrees national(Template template, long seed) {
+        Shape shape = new Shape(template, seed);
+        for (int p = 0; p < 31; p++) {
+            String province = shape.government("p" + p, null, 46);
+            for (int c = 0; c < 11; c++) {
+                String city = shape.government(province + "-c" + c, province, 46);
+                for (int k = 0; k < 8; k++) {
+                    String county = shape.government(city + "-k" + k, city, 46);
+                    for (int t = 0; t < 15; t++) {
+                        shape.leaf(county + "-t" + t, county);
+                    }
+                }
+            }
+        }
+        return shape.build();
+    }
+
+    private static final class Shape {
+        private final Hierarchy.Builder builder = Hierarchy.builder();
+        private final List<String> order = new ArrayList<>();
+        private final Map<String, Figures> figures = new HashMap<>();
+        private final ConsistentFigures leaves;
+        private final ConsistentFigures governments;
+
+        Shape(Template template, long seed) {
+            Random random = new Random(seed);
+            leaves = new ConsistentFigures(template, random, LEAF_DENSITY);
+            governments = new ConsistentFigures(template, random, GOVERNMENT_DENSITY);
+        }
+
+        String government(String id, String parent, int departments) {
+            add(id, parent, governments.next());
+            for (int d = 0; d < departments; d++) {
+                leaf(id + "-d" + d, id);
+            }
+            return id;
+        }
+
+        void leaf(String id, String parent) {
+            add(id, parent, leaves.next());
+        }
+
+        private void add(String id, String parent, Figures f) {
+            builder.add(id, parent);
+            order.add(id);
+            figures.put(id, f);
+        }
+
+        GeneratedTrees build() {
+            Hierarchy h = builder.build();
+            Figures[] own = new Figures[h.size()];
+            for (String id : order) {
+                own[h.indexOf(id)] = figures.get(id);
+            }
+            return new GeneratedTrees(h, own);
+        }
+    }
+}
