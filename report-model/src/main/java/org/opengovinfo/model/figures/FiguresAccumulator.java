@@ -17,6 +17,7 @@ public final class FiguresAccumulator {
     private final Template template;
     private final int[] summed;
     private final long[] summedMask;
+    private final long[] summedValueMask;
     private final long[] values;
     private final long[] present;
     private final long[] overflowed;
@@ -27,8 +28,10 @@ public final class FiguresAccumulator {
         int n = template.cellCount();
         this.summed = template.summedCells();
         this.summedMask = Bits.forCells(n);
+        this.summedValueMask = new long[n];
         for (int i : summed) {
             Bits.set(summedMask, i);
+            summedValueMask[i] = -1L;
         }
         this.values = new long[n];
         this.present = Bits.forCells(n);
@@ -52,16 +55,26 @@ public final class FiguresAccumulator {
         reportingUnits += other.reportingUnits;
     }
 
+    /**
+     * Adds every summed cell in one branch-free loop that vectorises. Summed cells are never negative (signed cells
+     * must be declared), and declared cells are masked to zero, so a sum overflowed exactly when its sign bit is
+     * set: one OR over the sums tells whether any did, and only then does a second pass find which.
+     */
     private void addValues(long[] source, long[] sourcePresent) {
         long[] v = values;
-        for (int i : summed) {
-            long a = v[i];
-            long b = source[i];
-            long s = a + b;
-            if (((a ^ s) & (b ^ s)) < 0) {
-                Bits.set(overflowed, i);
-            }
+        long[] mask = summedValueMask;
+        long signs = 0;
+        for (int i = 0; i < v.length; i++) {
+            long s = v[i] + (source[i] & mask[i]);
+            signs |= s;
             v[i] = s;
+        }
+        if (signs < 0) {
+            for (int i : summed) {
+                if (v[i] < 0) {
+                    Bits.set(overflowed, i);
+                }
+            }
         }
         for (int w = 0; w < present.length; w++) {
             present[w] |= sourcePresent[w] & summedMask[w];

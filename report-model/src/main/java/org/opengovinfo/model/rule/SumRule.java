@@ -57,11 +57,9 @@ public record SumRule(
         return left.stream().anyMatch(Term::previousYear) || right.stream().anyMatch(Term::previousYear);
     }
 
+    /** Without previous-year figures, a cross-year rule does not apply. */
     @Override
     public void check(CellValues current, CellValues previous, RuleContext context, List<Finding> findings) {
-        if (isCrossYear() && previous == null) {
-            return;
-        }
         Sum l = Sum.of(left, current, previous);
         Sum r = Sum.of(right, current, previous);
         if (!l.applicable() || !r.applicable()) {
@@ -92,6 +90,9 @@ public record SumRule(
             boolean anyPresent = false;
             for (Term term : terms) {
                 CellValues source = term.previousYear() ? previous : current;
+                if (source == null) {
+                    return INAPPLICABLE;
+                }
                 int cell = term.previousYear() ? previous.indexOf(term.code()) : term.cell();
                 if (cell < 0 || source.isUnknown(cell)) {
                     return INAPPLICABLE;
