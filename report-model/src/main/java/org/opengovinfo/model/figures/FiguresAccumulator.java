@@ -1,7 +1,10 @@
 package org.opengovinfo.model.figures;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.opengovinfo.model.template.Template;
 
 /**
@@ -13,6 +16,25 @@ import org.opengovinfo.model.template.Template;
  * {@link #overflowedCells()}, never wrapped. Not thread-safe.
  */
 public final class FiguresAccumulator {
+
+    /** What every accumulator of one template shares: which cells are added, as indices and as masks. */
+    private record SummedCells(int[] indices, long[] presenceMask, long[] valueMask) {
+
+        private static final Map<Template, SummedCells> BY_TEMPLATE = Collections.synchronizedMap(new WeakHashMap<>());
+
+        static SummedCells of(Template template) {
+            return BY_TEMPLATE.computeIfAbsent(template, t -> {
+                int[] indices = t.summedCells();
+                long[] presence = Bits.forCells(t.cellCount());
+                long[] values = new long[t.cellCount()];
+                for (int i : indices) {
+                    Bits.set(presence, i);
+                    values[i] = -1L;
+                }
+                return new SummedCells(indices, presence, values);
+            });
+        }
+    }
 
     private final Template template;
     private final int[] summed;
@@ -26,13 +48,10 @@ public final class FiguresAccumulator {
     public FiguresAccumulator(Template template) {
         this.template = template;
         int n = template.cellCount();
-        this.summed = template.summedCells();
-        this.summedMask = Bits.forCells(n);
-        this.summedValueMask = new long[n];
-        for (int i : summed) {
-            Bits.set(summedMask, i);
-            summedValueMask[i] = -1L;
-        }
+        SummedCells shared = SummedCells.of(template);
+        this.summed = shared.indices();
+        this.summedMask = shared.presenceMask();
+        this.summedValueMask = shared.valueMask();
         this.values = new long[n];
         this.present = Bits.forCells(n);
         this.overflowed = Bits.forCells(n);

@@ -65,10 +65,8 @@ public record SumRule(
         if (!l.applicable() || !r.applicable()) {
             return;
         }
-        BigDecimal actual = l.decimal(scale);
-        BigDecimal expected = r.decimal(scale);
-        if (!relation.holds(actual.compareTo(expected))) {
-            findings.add(Finding.comparing(id, severity, cellLabels(), actual, expected, message));
+        if (!relation.holds(l.compareTo(r))) {
+            findings.add(Finding.comparing(id, severity, cellLabels(), l.decimal(scale), r.decimal(scale), message));
         }
     }
 
@@ -114,6 +112,17 @@ public record SumRule(
                 }
             }
             return anyPresent ? new Sum(true, small, big) : INAPPLICABLE;
+        }
+
+        int compareTo(Sum other) {
+            if (big == null && other.big == null) {
+                return Long.compare(small, other.small);
+            }
+            return exact().compareTo(other.exact());
+        }
+
+        private BigInteger exact() {
+            return big != null ? big : BigInteger.valueOf(small);
         }
 
         BigDecimal decimal(int scale) {
