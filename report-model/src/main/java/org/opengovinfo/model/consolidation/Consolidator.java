@@ -63,16 +63,15 @@ public final class Consolidator {
                 subtree[p] += subtree[u];
             }
             if (hierarchy.isConsolidating(u)) {
-                FiguresAccumulator sum = sums[u] != null ? sums[u] : new FiguresAccumulator(template);
-                sums[u] = sum;
+                FiguresAccumulator sum = sumOf(sums, u, template);
                 if (own[u] != null) {
                     sum.add(own[u]);
                 }
                 if (p >= 0) {
-                    parentSum(sums, p, template).addAll(sum);
+                    sumOf(sums, p, template).addAll(sum);
                 }
             } else if (own[u] != null && p >= 0) {
-                parentSum(sums, p, template).add(own[u]);
+                sumOf(sums, p, template).add(own[u]);
             }
         }
         Figures[] totals = new Figures[n];
@@ -91,11 +90,11 @@ public final class Consolidator {
         return new Consolidation(template, results);
     }
 
-    private static FiguresAccumulator parentSum(FiguresAccumulator[] sums, int p, Template template) {
-        if (sums[p] == null) {
-            sums[p] = new FiguresAccumulator(template);
+    private static FiguresAccumulator sumOf(FiguresAccumulator[] sums, int u, Template template) {
+        if (sums[u] == null) {
+            sums[u] = new FiguresAccumulator(template);
         }
-        return sums[p];
+        return sums[u];
     }
 
     private static List<Finding> findings(

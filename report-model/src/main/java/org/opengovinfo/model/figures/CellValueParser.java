@@ -2,6 +2,8 @@ package org.opengovinfo.model.figures;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -149,10 +151,10 @@ final class CellValueParser {
         if (raw instanceof Boolean) {
             return "true/false";
         }
-        if (raw instanceof java.util.Map) {
+        if (raw instanceof Map) {
             return "an object";
         }
-        if (raw instanceof java.util.Collection || raw.getClass().isArray()) {
+        if (raw instanceof Collection || raw.getClass().isArray()) {
             return "a list";
         }
         return raw.getClass().getSimpleName();

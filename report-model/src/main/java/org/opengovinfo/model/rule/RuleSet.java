@@ -2,6 +2,7 @@ package org.opengovinfo.model.rule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ public final class RuleSet {
             definedBy.computeIfAbsent(t.total().cell(), k -> new ArrayList<>()).add(t);
         }
         List<SumRule> ordered = new ArrayList<>(totals.size());
-        Map<SumRule, Boolean> state = new java.util.IdentityHashMap<>();
+        Map<SumRule, Boolean> state = new IdentityHashMap<>();
         for (SumRule t : totals) {
             visit(t, definedBy, state, ordered, new ArrayList<>());
         }

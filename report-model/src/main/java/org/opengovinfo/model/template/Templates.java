@@ -7,8 +7,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The report templates known to the system; the report year picks the template.
@@ -28,6 +30,12 @@ public final class Templates {
     private final List<Template> templates;
 
     private Templates(List<Template> templates) {
+        Set<String> ids = new HashSet<>();
+        for (Template t : templates) {
+            if (!ids.add(t.id())) {
+                throw new TemplateDefinitionException("template id " + t.id() + " is used twice");
+            }
+        }
         List<Template> sorted = new ArrayList<>(templates);
         sorted.sort(Comparator.comparingInt(t -> t.years().from()));
         for (int i = 1; i < sorted.size(); i++) {
@@ -36,9 +44,6 @@ public final class Templates {
             if (a.years().overlaps(b.years())) {
                 throw new TemplateDefinitionException("templates " + a.id() + " (" + a.years() + ") and " + b.id()
                         + " (" + b.years() + ") are both in force in " + b.years().from());
-            }
-            if (a.id().equals(b.id())) {
-                throw new TemplateDefinitionException("template id " + a.id() + " is used twice");
             }
         }
         this.templates = List.copyOf(sorted);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class HierarchyTest {
         int[] order = h.order();
         assertEquals("city", h.unit(order[0]));
         assertEquals(List.of("city", "county", "department", "town"),
-                java.util.Arrays.stream(order).mapToObj(h::unit).toList());
+                Arrays.stream(order).mapToObj(h::unit).toList());
         assertArrayEquals(new int[] {h.indexOf("county"), h.indexOf("department")}, h.children(h.indexOf("city")));
         assertEquals(-1, h.parent(h.indexOf("city")));
         assertEquals(-1, h.indexOf("nowhere"));

@@ -1,5 +1,6 @@
 package org.opengovinfo.model.testing;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public final class ReportSplitter {
             }
             long[] shares = shares(value, parts, random);
             for (int p = 0; p < parts; p++) {
-                cells.get(p).put(cell.code(), java.math.BigDecimal.valueOf(shares[p], cell.kind().scale()));
+                cells.get(p).put(cell.code(), BigDecimal.valueOf(shares[p], cell.kind().scale()));
             }
         }
         splitRequests(whole, cells, random);
