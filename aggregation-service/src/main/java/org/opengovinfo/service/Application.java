@@ -1,0 +1,46 @@
+package org.opengovinfo.service;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+@OpenAPIDefinition(info = @Info(
+        title = "Open government information reports",
+        version = "v1",
+        description = "Units by year, figures in with validation, rollups, consolidated figures out."))
+public final class Application {
+
+    private Application() {}
+
+    public static void main(String[] args) {
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .properties(storage(System.getenv()))
+                .start();
+    }
+
+    /**
+     * The database from the environment: {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD} for PostgreSQL in
+     * production; without {@code DB_URL}, an embedded H2 file under {@code DATA_DIR} (default {@code ./data}), so
+     * the service starts with no setup.
+     */
+    static Map<String, Object> storage(Map<String, String> env) {
+        Map<String, Object> p = new HashMap<>();
+        String url = env.get("DB_URL");
+        if (url == null || url.isBlank()) {
+            Path dir = Path.of(env.getOrDefault("DATA_DIR", "data")).toAbsolutePath().normalize();
+            url = "jdbc:h2:file:" + dir.resolve("reports")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            p.put("datasources.default.username", env.getOrDefault("DB_USER", "sa"));
+            p.put("datasources.default.password", env.getOrDefault("DB_PASSWORD", ""));
+        } else {
+            p.put("datasources.default.username", env.getOrDefault("DB_USER", ""));
+            p.put("datasources.default.password", env.getOrDefault("DB_PASSWORD", ""));
+        }
+        p.put("datasources.default.url", url);
+        return p;
+    }
+}

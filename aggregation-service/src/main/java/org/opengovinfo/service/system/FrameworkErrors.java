@@ -1,0 +1,58 @@
+package org.opengovinfo.service.system;
+
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * Errors the framework raises before a controller runs — malformed JSON, unknown routes, oversize bodies, wrong
+ * media types — answered as problem+json with stable codes, like the features' own problems.
+ */
+@Primary
+@Singleton
+public class FrameworkErrors implements ErrorResponseProcessor<Problem> {
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
+        HttpStatus status = base.getStatus();
+        String code = codeFor(status, context);
+        List<String> messages = context.getErrors().stream().map(Error::getMessage).toList();
+        String detail = messages.isEmpty() ? status.getReason() : String.join("; ", messages);
+        Problem problem = new Problem("urn:problem:" + code, status.getReason(), status.getCode(), code, detail, null);
+        MutableHttpResponse<Problem> response = base.contentType(ProblemHandler.PROBLEM_JSON).body(problem);
+        if (context.getRequest().getMethod() == HttpMethod.HEAD) {
+            response.body(null);
+        }
+        return response;
+    }
+
+    private static String codeFor(HttpStatus status, ErrorContext context) {
+        Throwable cause = context.getRootCause().orElse(null);
+        return switch (status) {
+            case BAD_REQUEST -> cause instanceof ConversionErrorException || isJsonError(cause)
+                    ? "request.malformed_json" : "request.invalid";
+            case NOT_FOUND -> "route.not_found";
+            case METHOD_NOT_ALLOWED -> "request.method_not_allowed";
+            case REQUEST_ENTITY_TOO_LARGE -> "request.too_large";
+            case UNSUPPORTED_MEDIA_TYPE -> "request.unsupported_media_type";
+            case NOT_ACCEPTABLE -> "request.not_acceptable";
+            default -> status.getCode() >= 500 ? "server.error" : "request.invalid";
+        };
+    }
+
+    private static boolean isJsonError(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getClass().getName().contains("Json") || t.getClass().getName().contains("Serde")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

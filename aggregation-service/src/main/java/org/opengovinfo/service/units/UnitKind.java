@@ -1,0 +1,18 @@
+package org.opengovinfo.service.units;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What sort of body a unit is; the API writes these in lower case, e.g. {@code development_zone}. */
+public enum UnitKind {
+    CITY, COUNTY, DISTRICT, DEVELOPMENT_ZONE, TOWN, STREET, DEPARTMENT, OWN_OFFICE;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<UnitKind> parse(String code) {
+        return Arrays.stream(values()).filter(k -> k.code().equals(code)).findFirst();
+    }
+}

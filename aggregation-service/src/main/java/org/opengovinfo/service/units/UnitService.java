@@ -1,0 +1,172 @@
+package org.opengovinfo.service.units;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.opengovinfo.model.consolidation.Hierarchy;
+import org.opengovinfo.service.system.ProblemException;
+import org.opengovinfo.service.system.YearRevisions;
+
+/** Units and the hierarchy by year: every write is checked against the whole hierarchy, all or nothing. */
+@Singleton
+public class UnitService {
+
+    private final UnitRepository units;
+    private final YearRevisions revisions;
+
+    UnitService(UnitRepository units, YearRevisions revisions) {
+        this.units = units;
+        this.revisions = revisions;
+    }
+
+    @Transactional
+    public Unit create(UnitInput input) {
+        Unit unit = decode(List.of(input)).get(0);
+        revisions.bumpHierarchy();
+        Map<String, Unit> all = byId(units.all());
+        if (all.containsKey(unit.id())) {
+            throw ProblemException.conflict("unit.exists", "unit " + unit.id() + " exists already; ids are never reused");
+        }
+        all.put(unit.id(), unit);
+        check(all, List.of(unit));
+        units.insert(unit, Instant.now());
+        return unit;
+    }
+
+    @Transactional
+    public Unit update(String id, UnitInput input) {
+        if (input.id() != null && !input.id().equals(id)) {
+            throw ProblemException.badRequest("unit.id_mismatch", "the body's id " + input.id() + " is not the path's " + id);
+        }
+        UnitInput withId = new UnitInput(id, input.name(), input.kind(), input.divisionCode(), input.fromYear(),
+                input.toYear(), input.parent(), input.placements());
+        Unit unit = decode(List.of(withId)).get(0);
+        revisions.bumpHierarchy();
+        Map<String, Unit> all = byId(units.all());
+        if (!all.containsKey(id)) {
+            throw notFound(id);
+        }
+        all.put(id, unit);
+        check(all, List.of(unit));
+        units.update(unit, Instant.now());
+        return unit;
+    }
+
+    /** Creates or replaces many units at once: all of them are written, or none and every problem is listed. */
+    @Transactional
+    public ImportSummary importUnits(List<UnitInput> inputs) {
+        List<Unit> incoming = decode(inputs);
+        revisions.bumpHierarchy();
+        Map<String, Unit> all = byId(units.all());
+        Set<String> existing = new HashSet<>(all.keySet());
+        incoming.forEach(u -> all.put(u.id(), u));
+        check(all, incoming);
+        Instant now = Instant.now();
+        int created = 0;
+        for (Unit u : incoming) {
+            if (existing.contains(u.id())) {
+                units.update(u, now);
+            } else {
+                units.insert(u, now);
+                created++;
+            }
+        }
+        return new ImportSummary(created, incoming.size() - created);
+    }
+
+    @Transactional(readOnly = true)
+    public Unit get(String id) {
+        return units.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Unit> children(String id, int year) {
+        requireInForce(get(id), year);
+        List<Unit> children = new ArrayList<>();
+        for (String child : units.childIds(id, year)) {
+            children.add(get(child));
+        }
+        return children;
+    }
+
+    @Transactional(readOnly = true)
+    public List<SubtreeEntry> subtree(String id, int year) {
+        Unit root = get(id);
+        requireInForce(root, year);
+        Hierarchy h = hierarchy(year);
+        Map<String, Unit> all = byId(units.all());
+        List<SubtreeEntry> entries = new ArrayList<>();
+        List<int[]> queue = new ArrayList<>(List.of(new int[] {h.indexOf(id), 0}));
+        for (int k = 0; k < queue.size(); k++) {
+            int u = queue.get(k)[0];
+            int depth = queue.get(k)[1];
+            Unit unit = all.get(h.unit(u));
+            int p = h.parent(u);
+            entries.add(new SubtreeEntry(unit.id(), unit.name(), unit.kind().code(),
+                    depth == 0 || p < 0 ? null : h.unit(p), depth));
+            for (int c : h.children(u)) {
+                queue.add(new int[] {c, depth + 1});
+            }
+        }
+        return entries;
+    }
+
+    /** The hierarchy as it stood in {@code year}: every unit in force then, under its parent then. */
+    @Transactional(readOnly = true)
+    public Hierarchy hierarchy(int year) {
+        Hierarchy.Builder builder = Hierarchy.builder();
+        units.placementsIn(year).forEach(builder::add);
+        return builder.build();
+    }
+
+    private static void requireInForce(Unit unit, int year) {
+        if (!unit.years().contains(year)) {
+            throw ProblemException.notFound("unit.not_in_force",
+                    "unit " + unit.id() + " is in force " + unit.years() + ", not in " + year);
+        }
+    }
+
+    private static List<Unit> decode(List<UnitInput> inputs) {
+        List<UnitProblem> problems = new ArrayList<>();
+        List<Unit> decoded = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (UnitInput in : inputs) {
+            Unit u = UnitDecoder.decode(in, problems);
+            if (u != null) {
+                if (!ids.add(u.id())) {
+                    problems.add(new UnitProblem(u.id(), "unit.listed_twice", "unit " + u.id() + " is listed twice"));
+                }
+                decoded.add(u);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("unit.invalid", problems.size() + " problem(s) with the units given", problems);
+        }
+        return decoded;
+    }
+
+    private static void check(Map<String, Unit> all, List<Unit> changed) {
+        List<UnitProblem> problems = HierarchyCheck.problems(all, changed);
+        if (!problems.isEmpty()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "hierarchy.invalid",
+                    problems.size() + " problem(s) with the hierarchy", problems);
+        }
+    }
+
+    private static Map<String, Unit> byId(List<Unit> list) {
+        Map<String, Unit> map = new LinkedHashMap<>();
+        list.forEach(u -> map.put(u.id(), u));
+        return map;
+    }
+
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("unit.not_found", "no unit " + id);
+    }
+}

@@ -1,0 +1,114 @@
+package org.opengovinfo.service.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real service on a random local port over a database of the test's choice, driven over HTTP. */
+public final class ServiceUnderTest implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EmbeddedServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ServiceUnderTest(EmbeddedServer server) {
+        this.server = server;
+    }
+
+    /** Starts a service on a fresh database. */
+    public static ServiceUnderTest start(TestDatabase database) {
+        return start(database.freshDatabase());
+    }
+
+    /** Starts a service on the given datasource, e.g. a second instance on the same database. */
+    public static ServiceUnderTest start(Map<String, Object> datasource) {
+        Map<String, Object> properties = new HashMap<>(datasource);
+        properties.put("micronaut.server.port", -1);
+        return new ServiceUnderTest(ApplicationContext.run(EmbeddedServer.class, properties));
+    }
+
+    public Map<String, Object> datasource() {
+        ApplicationContext ctx = server.getApplicationContext();
+        return Map.of(
+                "datasources.default.url", ctx.getRequiredProperty("datasources.default.url", String.class),
+                "datasources.default.username", ctx.getRequiredProperty("datasources.default.username", String.class),
+                "datasources.default.password", ctx.getProperty("datasources.default.password", String.class).orElse(""));
+    }
+
+    public <T> T bean(Class<T> type) {
+        return server.getApplicationContext().getBean(type);
+    }
+
+    /** An HTTP answer with its body parsed as JSON where it is JSON. */
+    public record Reply(int status, HttpResponse<String> raw, JsonNode json) {
+
+        public String code() {
+            return json == null || json.get("code") == null ? null : json.get("code").asText();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+    }
+
+    public Reply get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public Reply post(String path, Object body) {
+        return send(request(path).POST(json(body)).header("Content-Type", "application/json").build());
+    }
+
+    public Reply put(String path, Object body) {
+        return send(request(path).PUT(json(body)).header("Content-Type", "application/json").build());
+    }
+
+    /** Sends any request built on {@link #request(String)}. */
+    public Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode json = null;
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (type.contains("json") && !response.body().isEmpty()) {
+                json = JSON.readTree(response.body());
+            }
+            return new Reply(response.statusCode(), response, json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(server.getURL() + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private static HttpRequest.BodyPublisher json(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+}
