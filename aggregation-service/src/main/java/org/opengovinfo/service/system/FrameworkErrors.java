@@ -10,6 +10,8 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Errors the framework raises before a controller runs — malformed JSON, unknown routes, oversize bodies, wrong
@@ -19,12 +21,21 @@ import java.util.List;
 @Singleton
 public class FrameworkErrors implements ErrorResponseProcessor<Problem> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FrameworkErrors.class);
+
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpStatus status = base.getStatus();
         String code = codeFor(status, context);
-        List<String> messages = context.getErrors().stream().map(Error::getMessage).toList();
-        String detail = messages.isEmpty() ? status.getReason() : String.join("; ", messages);
+        String detail;
+        if (status.getCode() >= 500) {
+            context.getRootCause().ifPresent(cause -> LOG.error("{} {} failed", context.getRequest().getMethod(),
+                    context.getRequest().getPath(), cause));
+            detail = "The service failed to answer; the error is in its log.";
+        } else {
+            List<String> messages = context.getErrors().stream().map(Error::getMessage).toList();
+            detail = messages.isEmpty() ? status.getReason() : String.join("; ", messages);
+        }
         Problem problem = new Problem("urn:problem:" + code, status.getReason(), status.getCode(), code, detail, null);
         MutableHttpResponse<Problem> response = base.contentType(ProblemHandler.PROBLEM_JSON).body(problem);
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {

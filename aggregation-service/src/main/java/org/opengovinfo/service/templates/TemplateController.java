@@ -1,0 +1,40 @@
+package org.opengovinfo.service.templates;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.opengovinfo.model.template.Templates;
+import org.opengovinfo.service.system.ProblemException;
+
+@Tag(name = "templates")
+@Controller("/api/v1/templates")
+class TemplateController {
+
+    private final Templates templates;
+
+    TemplateController(Templates templates) {
+        this.templates = templates;
+    }
+
+    @Operation(summary = "The report formats, oldest first; with ?year= only the one in force that year")
+    @Get
+    List<TemplateViews.Summary> list(@QueryValue @Nullable Integer year) {
+        if (year == null) {
+            return templates.all().stream().map(TemplateViews::summary).toList();
+        }
+        return List.of(TemplateViews.summary(templates.forYear(year).orElseThrow(() ->
+                ProblemException.notFound("template.none_for_year", "no report format is in force in " + year))));
+    }
+
+    @Operation(summary = "A report format with every table, cell (code, labels, unit, kind, consolidation) and rule")
+    @Get("/{id}")
+    TemplateViews.Detail get(@PathVariable String id) {
+        return TemplateViews.detail(templates.byId(id).orElseThrow(() ->
+                ProblemException.notFound("template.not_found", "no template " + id)));
+    }
+}
