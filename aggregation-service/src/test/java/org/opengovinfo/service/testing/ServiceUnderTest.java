@@ -30,6 +30,13 @@ public final class ServiceUnderTest implements AutoCloseable {
         return start(database.freshDatabase());
     }
 
+    /** Starts a service on a fresh database with extra configuration. */
+    public static ServiceUnderTest start(TestDatabase database, Map<String, Object> configuration) {
+        Map<String, Object> properties = new HashMap<>(database.freshDatabase());
+        properties.putAll(configuration);
+        return start(properties);
+    }
+
     /** Starts a service on the given datasource, e.g. a second instance on the same database. */
     public static ServiceUnderTest start(Map<String, Object> datasource) {
         Map<String, Object> properties = new HashMap<>(datasource);
@@ -75,6 +82,10 @@ public final class ServiceUnderTest implements AutoCloseable {
 
     public Reply put(String path, Object body) {
         return send(request(path).PUT(json(body)).header("Content-Type", "application/json").build());
+    }
+
+    public Reply put(String path, Object body, String header, String value) {
+        return send(request(path).PUT(json(body)).header("Content-Type", "application/json").header(header, value).build());
     }
 
     /** Sends any request built on {@link #request(String)}. */

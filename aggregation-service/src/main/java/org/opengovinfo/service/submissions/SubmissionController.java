@@ -1,0 +1,119 @@
+package org.opengovinfo.service.submissions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.opengovinfo.service.system.FindingView;
+import org.opengovinfo.service.submissions.SubmissionViews.BatchItem;
+import org.opengovinfo.service.submissions.SubmissionViews.Change;
+import org.opengovinfo.service.system.ProblemException;
+
+@Tag(name = "figures")
+@Controller("/api/v1")
+class SubmissionController {
+
+    private final SubmissionService service;
+
+    SubmissionController(SubmissionService service) {
+        this.service = service;
+    }
+
+    @Operation(summary = "Submit a unit's figures for a year",
+            description = "Body: {\"template\"?: id, \"figures\": {cell: value}, \"declared\"?: {cell: value}}. "
+                    + "Errors reject the whole submission with every finding; warnings are accepted and returned. "
+                    + "?dryRun=true validates without storing. If-Match with the ETag of the figures read guards "
+                    + "against overwriting someone else's change (412).")
+    @Put(uri = "/units/{id}/figures/{year}", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<SubmissionViews.Result> put(@PathVariable String id, @PathVariable int year, @Body String body,
+                                             @QueryValue @Nullable Boolean dryRun,
+                                             @Header("If-Match") @Nullable String ifMatch) {
+        SubmissionInput input = SubmissionJson.submission(body);
+        if (Boolean.TRUE.equals(dryRun)) {
+            return HttpResponse.ok(SubmissionViews.Result.of(service.validate(id, year, input)));
+        }
+        SubmissionService.Outcome outcome = service.submit(id, year, input, ifMatch);
+        return HttpResponse.ok(SubmissionViews.Result.of(outcome)).header("ETag", SubmissionService.etag(outcome.version()));
+    }
+
+    @Operation(summary = "A unit's current figures for a year, with ETag; If-None-Match gives 304 when unchanged")
+    @Get("/units/{id}/figures/{year}")
+    HttpResponse<SubmissionViews.Stored> get(@PathVariable String id, @PathVariable int year,
+                                             @Header("If-None-Match") @Nullable String ifNoneMatch) {
+        StoredSubmission s = service.current(id, year);
+        String etag = SubmissionService.etag(s.version());
+        if (etag.equals(ifNoneMatch)) {
+            return HttpResponse.<SubmissionViews.Stored>status(HttpStatus.NOT_MODIFIED).header("ETag", etag);
+        }
+        return HttpResponse.ok(stored(s)).header("ETag", etag);
+    }
+
+    @Operation(summary = "Every version of a unit's figures for a year: who, when, which cells changed")
+    @Get("/units/{id}/figures/{year}/versions")
+    List<SubmissionViews.Version> versions(@PathVariable String id, @PathVariable int year) {
+        return service.versions(id, year).stream().map(s -> new SubmissionViews.Version(s.version(), s.template(),
+                s.submittedBy(), s.submittedAt(), changes(s.changes()))).toList();
+    }
+
+    @Get("/units/{id}/figures/{year}/versions/{version}")
+    SubmissionViews.Stored version(@PathVariable String id, @PathVariable int year, @PathVariable int version) {
+        return stored(service.version(id, year, version));
+    }
+
+    @Operation(summary = "Submit many units' figures for one year; each unit is all or nothing",
+            description = "Body: {\"year\": 2021, \"dryRun\"?: false, \"submissions\": [{\"unit\": id, \"figures\": {...}, "
+                    + "\"declared\"?: {...}}]}. The answer lists every unit as accepted, unchanged, valid or rejected.")
+    @Post(uri = "/figures/batch", consumes = MediaType.APPLICATION_JSON)
+    SubmissionViews.BatchResult batch(@Body String body) {
+        SubmissionJson.Batch batch = SubmissionJson.batch(body);
+        List<BatchItem> items = new ArrayList<>();
+        int[] counts = new int[4];
+        for (Map.Entry<String, SubmissionInput> e : batch.submissions()) {
+            BatchItem item = batchItem(e.getKey(), batch.year(), e.getValue(), batch.dryRun());
+            counts[List.of("accepted", "unchanged", "valid", "rejected").indexOf(item.status())]++;
+            items.add(item);
+        }
+        return new SubmissionViews.BatchResult(counts[0], counts[1], counts[2], counts[3], items);
+    }
+
+    private BatchItem batchItem(String unit, int year, SubmissionInput input, boolean dryRun) {
+        try {
+            SubmissionService.Outcome o = dryRun ? service.validate(unit, year, input) : service.submit(unit, year, input, null);
+            return new BatchItem(unit, o.status(), o.version(), null, null,
+                    FindingView.of(o.checked().findings()));
+        } catch (ProblemException p) {
+            return new BatchItem(unit, "rejected", null, p.code(), p.getMessage(), p.errors() == null ? List.of() : p.errors());
+        }
+    }
+
+    private SubmissionViews.Stored stored(StoredSubmission s) {
+        var declared = service.declared(s);
+        return new SubmissionViews.Stored(s.unit(), s.year(), s.version(), s.template(), s.submittedBy(), s.submittedAt(),
+                service.figures(s).toMap(), declared == null ? null : declared.toMap());
+    }
+
+    private static List<Change> changes(String json) {
+        try {
+            return SubmissionJson.JSON.readValue(json, CHANGES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored changes are not JSON", e);
+        }
+    }
+
+    private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {};
+}

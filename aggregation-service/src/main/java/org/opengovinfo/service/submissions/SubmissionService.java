@@ -1,0 +1,237 @@
+package org.opengovinfo.service.submissions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.opengovinfo.model.figures.Decoded;
+import org.opengovinfo.model.figures.Figures;
+import org.opengovinfo.model.rule.Finding;
+import org.opengovinfo.model.template.Template;
+import org.opengovinfo.model.template.Templates;
+import org.opengovinfo.service.system.FindingView;
+import org.opengovinfo.service.system.ProblemException;
+import org.opengovinfo.service.system.YearRevisions;
+import org.opengovinfo.service.units.Unit;
+import org.opengovinfo.service.units.UnitService;
+
+/**
+ * Figures in: validated against the year's template and rules, then stored as a new version — all or nothing,
+ * an identical resubmission stored as nothing, a concurrent writer refused rather than overwritten.
+ */
+@Singleton
+public class SubmissionService {
+
+    /** Who submitted, until access control (step 3) names the principal behind a token. */
+    static final String ANONYMOUS = "anonymous";
+
+    private static final TypeReference<LinkedHashMap<String, Object>> CELLS = new TypeReference<>() {};
+
+    private final Templates templates;
+    private final UnitService units;
+    private final SubmissionRepository submissions;
+    private final YearRevisions revisions;
+
+    SubmissionService(Templates templates, UnitService units, SubmissionRepository submissions, YearRevisions revisions) {
+        this.templates = templates;
+        this.units = units;
+        this.submissions = submissions;
+        this.revisions = revisions;
+    }
+
+    /** Validated figures and every finding on them (warnings only: errors are thrown as a problem). */
+    record Checked(Template template, Figures figures, Figures declared, List<Finding> findings) {
+    }
+
+    /**
+     * @param status {@code valid} (dry run), {@code accepted} (a new version) or {@code unchanged} (identical to
+     *     the current version, nothing stored)
+     */
+    record Outcome(String status, String unit, int year, Checked checked, Integer version) {
+    }
+
+    @Transactional(readOnly = true)
+    public Outcome validate(String unit, int year, SubmissionInput input) {
+        return new Outcome("valid", unit, year, check(unit, year, input), null);
+    }
+
+    @Transactional
+    public Outcome submit(String unit, int year, SubmissionInput input, String ifMatch) {
+        Checked checked = check(unit, year, input);
+        Optional<Integer> head = submissions.head(unit, year);
+        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(head.map(SubmissionService::etag).orElse(null))) {
+            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "submission.version_mismatch",
+                    "the figures were changed since you read them: If-Match " + ifMatch + ", current "
+                            + head.map(SubmissionService::etag).orElse("none"));
+        }
+        String figuresJson = json(checked.figures().given());
+        String declaredJson = checked.declared() == null ? null : json(checked.declared().given());
+        String hash = hash(checked);
+        Optional<StoredSubmission> current = head.flatMap(v -> submissions.version(unit, year, v));
+        if (current.isPresent() && current.get().contentHash().equals(hash)) {
+            return new Outcome("unchanged", unit, year, checked, current.get().version());
+        }
+        int version = head.map(v -> v + 1).orElse(1);
+        Map<String, Object> before = current.map(s -> figures(s).toMap()).orElse(Map.of());
+        String changes = json(changes(before, checked.figures().toMap()));
+        StoredSubmission stored = new StoredSubmission(unit, year, version, checked.template().id(), figuresJson,
+                declaredJson, hash, ANONYMOUS, Instant.now(), changes);
+        if (!submissions.append(stored, head.orElse(null))) {
+            throw ProblemException.conflict("submission.concurrent_write",
+                    "another submission for " + unit + " " + year + " was stored at the same moment; read it and try again");
+        }
+        revisions.bumpYear(year);
+        return new Outcome("accepted", unit, year, checked, version);
+    }
+
+    @Transactional(readOnly = true)
+    public StoredSubmission current(String unit, int year) {
+        units.get(unit);
+        return submissions.current(unit, year).orElseThrow(() -> ProblemException.notFound("submission.none",
+                "unit " + unit + " has not submitted figures for " + year));
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoredSubmission> versions(String unit, int year) {
+        units.get(unit);
+        return submissions.versions(unit, year);
+    }
+
+    @Transactional(readOnly = true)
+    public StoredSubmission version(String unit, int year, int version) {
+        units.get(unit);
+        return submissions.version(unit, year, version).orElseThrow(() -> ProblemException.notFound(
+                "submission.no_such_version", "unit " + unit + " has no version " + version + " for " + year));
+    }
+
+    /** The stored figures as model values. */
+    Figures figures(StoredSubmission s) {
+        return Figures.of(template(s.template()), cells(s.figures()));
+    }
+
+    Figures declared(StoredSubmission s) {
+        return s.declared() == null ? null : Figures.of(template(s.template()), cells(s.declared()));
+    }
+
+    static String etag(int version) {
+        return "\"v" + version + "\"";
+    }
+
+    private Checked check(String unitId, int year, SubmissionInput input) {
+        Unit unit = units.get(unitId);
+        if (!unit.years().contains(year)) {
+            throw ProblemException.unprocessable("submission.year_outside_unit",
+                    "unit " + unitId + " is in force " + unit.years() + ", not in " + year, null);
+        }
+        Template template = templates.forYear(year).orElseThrow(() -> ProblemException.unprocessable(
+                "submission.no_template", "no report format is in force in " + year, null));
+        if (input.template() != null && !input.template().equals(template.id())) {
+            throw ProblemException.unprocessable("submission.wrong_template", year + " reports use template "
+                    + template.id() + ", not " + input.template(), null);
+        }
+        Decoded figures = Figures.decode(template, input.figures());
+        Decoded declared = Figures.decode(template, input.declared());
+        List<Finding> problems = new ArrayList<>(figures.problems());
+        declared.problems().forEach(p -> problems.add(prefixed("declared:", p)));
+        if (!problems.isEmpty()) {
+            throw rejected(unitId, year, problems);
+        }
+        Figures own = figures.figures().orElseThrow();
+        Figures declaredFigures = input.declared().isEmpty() ? null : declared.figures().orElseThrow();
+        if (declaredFigures != null && units.children(unitId, year).isEmpty()) {
+            throw ProblemException.unprocessable("submission.not_consolidating", "declared values are for consolidated "
+                    + "reports, and no unit reports to " + unitId + " in " + year, null);
+        }
+        List<Finding> findings = new ArrayList<>(own.check());
+        if (year - 1 >= 2008) {
+            submissions.current(unitId, year - 1).ifPresent(prev -> findings.addAll(own.checkAgainstPreviousYear(figures(prev))));
+        }
+        if (findings.stream().anyMatch(Finding::isError)) {
+            throw rejected(unitId, year, findings);
+        }
+        return new Checked(template, own, declaredFigures, findings);
+    }
+
+    private static ProblemException rejected(String unit, int year, List<Finding> findings) {
+        long errors = findings.stream().filter(Finding::isError).count();
+        return ProblemException.unprocessable("submission.rejected", errors + " error(s) in the figures of " + unit
+                + " for " + year + "; nothing was stored", FindingView.of(findings));
+    }
+
+    private static Finding prefixed(String prefix, Finding f) {
+        return new Finding(f.rule(), f.severity(), f.cells().stream().map(c -> prefix + c).toList(), f.actual(),
+                f.expected(), f.difference(), f.message());
+    }
+
+    private Template template(String id) {
+        return templates.byId(id).orElseThrow(() -> new IllegalStateException("stored template " + id + " is unknown"));
+    }
+
+    /** The cells whose value changed, with before and after ({@code null} for blank). */
+    private static List<Map<String, Object>> changes(Map<String, Object> before, Map<String, Object> after) {
+        Set<String> codes = new LinkedHashSet<>(before.keySet());
+        codes.addAll(after.keySet());
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (String code : codes) {
+            Object b = before.get(code);
+            Object a = after.get(code);
+            if (!Objects.equals(normalize(b), normalize(a))) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("cell", code);
+                change.put("before", b);
+                change.put("after", a);
+                changes.add(change);
+            }
+        }
+        return changes;
+    }
+
+    private static Object normalize(Object v) {
+        return v == null ? null : new java.math.BigDecimal(v.toString()).stripTrailingZeros();
+    }
+
+    static Map<String, Object> cells(String json) {
+        try {
+            return SubmissionJson.JSON.readValue(json, CELLS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored figures are not JSON", e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return SubmissionJson.JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Identity of a submission's content: the complete figures (whether a total was typed or computed makes no
+     * difference) and declared values under the template.
+     */
+    private static String hash(Checked c) {
+        String content = c.template().id() + "\n" + json(c.figures().toMap()) + "\n"
+                + (c.declared() == null ? "" : json(c.declared().toMap()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.opengovinfo.service.submissions;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.opengovinfo.service.system.FindingView;
+
+/** Submission bodies as the API answers them; field names are stable for scripts. */
+final class SubmissionViews {
+
+    private SubmissionViews() {}
+
+    /**
+     * The answer to a submission.
+     *
+     * @param status {@code valid} (dry run), {@code accepted} (stored as {@code version}) or {@code unchanged}
+     * @param findings the warnings (a submission with errors is answered with a problem instead)
+     * @param figures every filled cell, totals left blank computed
+     */
+    @Serdeable
+    record Result(String unit, int year, String template, String status, @Nullable Integer version,
+                  List<FindingView> findings, Map<String, Object> figures, @Nullable Map<String, Object> declared) {
+
+        static Result of(SubmissionService.Outcome o) {
+            SubmissionService.Checked c = o.checked();
+            return new Result(o.unit(), o.year(), c.template().id(), o.status(), o.version(), FindingView.of(c.findings()),
+                    c.figures().toMap(), c.declared() == null ? null : c.declared().toMap());
+        }
+    }
+
+    /** A stored version: the figures as given, with the totals computed, and who stored them when. */
+    @Serdeable
+    record Stored(String unit, int year, int version, String template, String submittedBy, Instant submittedAt,
+                  Map<String, Object> figures, @Nullable Map<String, Object> declared) {
+    }
+
+    /** One entry of a unit's history: which cells changed, from what to what. */
+    @Serdeable
+    record Version(int version, String template, String submittedBy, Instant submittedAt, List<Change> changes) {
+    }
+
+    @Serdeable
+    record Change(String cell, @Nullable Object before, @Nullable Object after) {
+    }
+
+    /** The per-unit answer to a batch, and counts. */
+    @Serdeable
+    record BatchResult(int accepted, int unchanged, int valid, int rejected, List<BatchItem> results) {
+    }
+
+    /**
+     * @param status {@code accepted}, {@code unchanged}, {@code valid} (dry run) or {@code rejected}
+     * @param code the problem code when rejected, e.g. {@code submission.rejected} or {@code unit.not_found}
+     */
+    @Serdeable
+    record BatchItem(String unit, String status, @Nullable Integer version, @Nullable String code,
+                     @Nullable String detail, List<?> findings) {
+    }
+}
