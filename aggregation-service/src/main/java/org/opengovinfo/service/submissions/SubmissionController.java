@@ -1,6 +1,5 @@
 package org.opengovinfo.service.submissions;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.opengovinfo.service.system.FindingView;
+import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.submissions.SubmissionViews.BatchItem;
 import org.opengovinfo.service.submissions.SubmissionViews.Change;
 import org.opengovinfo.service.system.ProblemException;
@@ -108,11 +108,7 @@ class SubmissionController {
     }
 
     private static List<Change> changes(String json) {
-        try {
-            return SubmissionJson.JSON.readValue(json, CHANGES);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored changes are not JSON", e);
-        }
+        return Json.read(json, CHANGES);
     }
 
     private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {};

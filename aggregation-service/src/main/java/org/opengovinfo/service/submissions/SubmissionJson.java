@@ -1,18 +1,16 @@
 package org.opengovinfo.service.submissions;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.system.ProblemException;
 
 /**
@@ -22,10 +20,7 @@ import org.opengovinfo.service.system.ProblemException;
  */
 final class SubmissionJson {
 
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private static final Set<String> FIELDS = Set.of("template", "figures", "declared");
     private static final Set<String> BATCH_FIELDS = Set.of("year", "dryRun", "submissions");

@@ -3,12 +3,16 @@ package org.opengovinfo.service.submissions;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Versions of submitted figures in portable SQL. Callers hold the transaction. */
@@ -43,6 +47,32 @@ class SubmissionRepository {
 
     Optional<StoredSubmission> current(String unit, int year) {
         return head(unit, year).flatMap(v -> version(unit, year, v));
+    }
+
+    /** The current version of every unit that has submitted for the year. */
+    List<StoredSubmission> currentOfYear(int year) {
+        return jdbc.prepareStatement("SELECT s.unit_id, s.report_year, s.version, s.template_id, s.figures, s.declared, "
+                + "s.content_hash, s.submitted_by, s.submitted_at, s.changes FROM submission_head h JOIN submission s "
+                + "ON s.unit_id = h.unit_id AND s.report_year = h.report_year AND s.version = h.version "
+                + "WHERE h.report_year = ?", ps -> {
+                    ps.setInt(1, year);
+                    return rows(ps);
+                });
+    }
+
+    /** When each unit first submitted for the year. */
+    Map<String, Instant> firstSubmitted(int year) {
+        return jdbc.prepareStatement("SELECT unit_id, MIN(submitted_at) FROM submission WHERE report_year = ? GROUP BY unit_id",
+                ps -> {
+                    ps.setInt(1, year);
+                    Map<String, Instant> first = new HashMap<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            first.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                        }
+                    }
+                    return first;
+                });
     }
 
     /** Every version, oldest first. */
@@ -116,15 +146,19 @@ class SubmissionRepository {
             if (version != null) {
                 ps.setInt(3, version);
             }
-            List<StoredSubmission> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new StoredSubmission(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getTimestamp(9).toInstant(), rs.getString(10)));
-                }
-            }
-            return rows;
+            return rows(ps);
         });
+    }
+
+    private static List<StoredSubmission> rows(PreparedStatement ps) throws SQLException {
+        List<StoredSubmission> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new StoredSubmission(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getTimestamp(9).toInstant(), rs.getString(10)));
+            }
+        }
+        return rows;
     }
 }

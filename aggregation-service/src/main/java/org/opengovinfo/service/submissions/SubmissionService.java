@@ -1,10 +1,10 @@
 package org.opengovinfo.service.submissions;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +24,7 @@ import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.service.system.FindingView;
+import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.system.ProblemException;
 import org.opengovinfo.service.system.YearRevisions;
 import org.opengovinfo.service.units.Unit;
@@ -118,6 +119,18 @@ public class SubmissionService {
                 "submission.no_such_version", "unit " + unit + " has no version " + version + " for " + year));
     }
 
+    /**
+     * A unit's figures and declared values at a version, as complete cell maps (the declared map empty if none).
+     *
+     * @throws ProblemException if there is no such version
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> cellsAt(String unit, int year, int version) {
+        StoredSubmission s = version(unit, year, version);
+        Figures declared = declared(s);
+        return List.of(figures(s).toMap(), declared == null ? Map.of() : declared.toMap());
+    }
+
     /** The stored figures as model values. */
     Figures figures(StoredSubmission s) {
         return Figures.of(template(s.template()), cells(s.figures()));
@@ -201,23 +214,15 @@ public class SubmissionService {
     }
 
     private static Object normalize(Object v) {
-        return v == null ? null : new java.math.BigDecimal(v.toString()).stripTrailingZeros();
+        return v == null ? null : new BigDecimal(v.toString()).stripTrailingZeros();
     }
 
     static Map<String, Object> cells(String json) {
-        try {
-            return SubmissionJson.JSON.readValue(json, CELLS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored figures are not JSON", e);
-        }
+        return Json.read(json, CELLS);
     }
 
     static String json(Object value) {
-        try {
-            return SubmissionJson.JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(value);
     }
 
     /**

@@ -98,24 +98,44 @@ public class UnitService {
 
     @Transactional(readOnly = true)
     public List<SubtreeEntry> subtree(String id, int year) {
-        Unit root = get(id);
-        requireInForce(root, year);
-        Hierarchy h = hierarchy(year);
-        Map<String, Unit> all = byId(units.all());
+        Hierarchy h = subtreeHierarchy(id, year);
+        Map<String, Unit> all = all();
+        int[] depth = new int[h.size()];
         List<SubtreeEntry> entries = new ArrayList<>();
-        List<int[]> queue = new ArrayList<>(List.of(new int[] {h.indexOf(id), 0}));
-        for (int k = 0; k < queue.size(); k++) {
-            int u = queue.get(k)[0];
-            int depth = queue.get(k)[1];
-            Unit unit = all.get(h.unit(u));
+        for (int u : h.order()) {
             int p = h.parent(u);
-            entries.add(new SubtreeEntry(unit.id(), unit.name(), unit.kind().code(),
-                    depth == 0 || p < 0 ? null : h.unit(p), depth));
-            for (int c : h.children(u)) {
-                queue.add(new int[] {c, depth + 1});
-            }
+            depth[u] = p < 0 ? 0 : depth[p] + 1;
+            Unit unit = all.get(h.unit(u));
+            entries.add(new SubtreeEntry(unit.id(), unit.name(), unit.kind().code(), p < 0 ? null : h.unit(p), depth[u]));
         }
         return entries;
+    }
+
+    /** Every unit by id. */
+    @Transactional(readOnly = true)
+    public Map<String, Unit> all() {
+        return byId(units.all());
+    }
+
+    /**
+     * The subtree of {@code unit} as it stood in {@code year}, as a hierarchy rooted at the unit.
+     *
+     * @throws ProblemException if the unit is unknown or not in force that year
+     */
+    @Transactional(readOnly = true)
+    public Hierarchy subtreeHierarchy(String unit, int year) {
+        requireInForce(get(unit), year);
+        Hierarchy full = hierarchy(year);
+        Hierarchy.Builder builder = Hierarchy.builder();
+        List<Integer> queue = new ArrayList<>(List.of(full.indexOf(unit)));
+        for (int k = 0; k < queue.size(); k++) {
+            int u = queue.get(k);
+            builder.add(full.unit(u), k == 0 ? null : full.unit(full.parent(u)));
+            for (int c : full.children(u)) {
+                queue.add(c);
+            }
+        }
+        return builder.build();
     }
 
     /** The hierarchy as it stood in {@code year}: every unit in force then, under its parent then. */

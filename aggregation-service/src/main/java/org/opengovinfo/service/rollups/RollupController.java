@@ -1,0 +1,170 @@
+package org.opengovinfo.service.rollups;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opengovinfo.model.template.Cell;
+import org.opengovinfo.model.template.Template;
+import org.opengovinfo.model.template.Templates;
+import org.opengovinfo.service.rollups.RollupRepository.StoredSnapshot;
+import org.opengovinfo.service.submissions.SubmissionService;
+import org.opengovinfo.service.system.ProblemException;
+
+@Tag(name = "rollups")
+@Controller("/api/v1")
+class RollupController {
+
+    private static final MediaType CSV = MediaType.of("text/csv; charset=UTF-8");
+
+    private final RollupService rollups;
+    private final CompletenessService completeness;
+    private final SubmissionService submissions;
+    private final Templates templates;
+
+    RollupController(RollupService rollups, CompletenessService completeness, SubmissionService submissions,
+                     Templates templates) {
+        this.rollups = rollups;
+        this.completeness = completeness;
+        this.submissions = submissions;
+        this.templates = templates;
+    }
+
+    @Operation(summary = "Roll up a unit's subtree for a year into a new, immutable snapshot")
+    @Post("/units/{id}/rollups/{year}")
+    HttpResponse<Map<String, Object>> rollup(@PathVariable String id, @PathVariable int year) {
+        StoredSnapshot s = rollups.rollup(id, year);
+        return HttpResponse.created(summary(s, RollupService.document(s)), URI.create("/api/v1/rollups/" + s.id()));
+    }
+
+    @Operation(summary = "The snapshots rooted at a unit for a year, newest first")
+    @Get("/units/{id}/rollups/{year}")
+    List<Map<String, Object>> list(@PathVariable String id, @PathVariable int year) {
+        return rollups.list(id, year).stream().map(s -> summary(s, null)).toList();
+    }
+
+    @Operation(summary = "A whole snapshot: every consolidating unit's consolidated, own and declared figures, findings, "
+            + "completeness, and the submission versions used")
+    @Get(uri = "/rollups/{snapshot}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> snapshot(@PathVariable String snapshot, @Header("If-None-Match") @Nullable String ifNoneMatch) {
+        String etag = "\"" + snapshot + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return HttpResponse.<String>status(HttpStatus.NOT_MODIFIED).header("ETag", etag);
+        }
+        return HttpResponse.ok(rollups.snapshot(snapshot).content()).header("ETag", etag)
+                .header("Cache-Control", "public, max-age=31536000, immutable");
+    }
+
+    @Operation(summary = "Which consolidated cells moved between two snapshots, by how much, and because of which units")
+    @Get("/rollups/{from}/diff/{to}")
+    Map<String, Object> diff(@PathVariable String from, @PathVariable String to) {
+        Map<String, Object> a = RollupService.document(rollups.snapshot(from));
+        Map<String, Object> b = RollupService.document(rollups.snapshot(to));
+        if (!a.get("unit").equals(b.get("unit")) || !a.get("year").equals(b.get("year"))) {
+            throw ProblemException.unprocessable("rollup.not_comparable",
+                    "snapshots of different units or years cannot be compared", null);
+        }
+        int year = ((Number) b.get("year")).intValue();
+        return SnapshotDiff.diff(a, b, e -> submissions.cellsAt(e.getKey(), year, e.getValue()));
+    }
+
+    @Operation(summary = "A unit's consolidated figures for a year from the latest snapshot (or ?snapshot=), as JSON or "
+            + "?format=csv, with provenance; ETag and If-None-Match")
+    @Get("/units/{id}/consolidated/{year}")
+    HttpResponse<?> consolidated(@PathVariable String id, @PathVariable int year, @QueryValue @Nullable String snapshot,
+                                 @QueryValue @Nullable String format, @Header("If-None-Match") @Nullable String ifNoneMatch) {
+        StoredSnapshot s = snapshot == null ? rollups.latestFor(id, year) : rollups.snapshot(snapshot);
+        String etag = "\"" + s.id() + ":" + id + ("csv".equals(format) ? ":csv" : "") + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return HttpResponse.status(HttpStatus.NOT_MODIFIED).header("ETag", etag);
+        }
+        Map<String, Object> document = RollupService.document(s);
+        Map<String, Object> entry = entryFor(document, id);
+        Map<String, Object> pulled = new LinkedHashMap<>();
+        pulled.put("unit", id);
+        pulled.put("year", document.get("year"));
+        pulled.put("template", document.get("template"));
+        pulled.put("snapshot", s.id());
+        pulled.put("computedAt", document.get("computedAt"));
+        pulled.put("hierarchyYear", document.get("hierarchyYear"));
+        pulled.put("unitsInSubtree", entry.get("unitsInSubtree"));
+        pulled.put("unitsReported", entry.get("unitsReported"));
+        pulled.put("figures", entry.get("consolidated"));
+        pulled.put("findings", entry.get("findings"));
+        if (format == null || format.equals("json")) {
+            return HttpResponse.ok(pulled).header("ETag", etag);
+        }
+        if (!format.equals("csv")) {
+            throw ProblemException.badRequest("request.unknown_format", "format must be json or csv");
+        }
+        return HttpResponse.ok(csv(templates.byId(s.template()).orElseThrow(), figures(entry)))
+                .contentType(CSV).header("ETag", etag);
+    }
+
+    @Operation(summary = "Who below a unit has reported for a year, who is missing (by kind), who was late")
+    @Get("/units/{id}/completeness/{year}")
+    CompletenessService.Completeness completeness(@PathVariable String id, @PathVariable int year) {
+        return completeness.of(id, year);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> entryFor(Map<String, Object> document, String unit) {
+        for (Object o : (List<Object>) document.get("units")) {
+            Map<String, Object> entry = (Map<String, Object>) o;
+            if (unit.equals(entry.get("unit"))) {
+                return entry;
+            }
+        }
+        throw ProblemException.notFound("rollup.unit_not_in_snapshot",
+                "snapshot " + document.get("id") + " holds no consolidated figures of " + unit);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> figures(Map<String, Object> entry) {
+        return (Map<String, Object>) entry.get("consolidated");
+    }
+
+    /** One line per cell of the template, in its order: code, value (empty if blank), unit, Chinese label path. */
+    private static String csv(Template template, Map<String, Object> figures) {
+        StringBuilder out = new StringBuilder("cell,value,unit,label\n");
+        for (Cell cell : template.cells()) {
+            Object value = figures.get(cell.code());
+            out.append(cell.code()).append(',')
+                    .append(value == null ? "" : value.toString()).append(',')
+                    .append(cell.unit()).append(',')
+                    .append(quote(String.join(" / ", cell.labels()))).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    private static Map<String, Object> summary(StoredSnapshot s, Map<String, Object> document) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("unit", s.unit());
+        m.put("year", s.year());
+        m.put("template", s.template());
+        m.put("computedAt", s.createdAt().toString());
+        m.put("triggeredBy", s.createdBy());
+        if (document != null) {
+            m.put("completeness", document.get("completeness"));
+            m.put("consolidatedUnits", ((List<?>) document.get("units")).size());
+        }
+        return m;
+    }
+}

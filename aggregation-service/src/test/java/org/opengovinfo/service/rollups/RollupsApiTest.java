@@ -1,0 +1,218 @@
+package org.opengovinfo.service.rollups;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.opengovinfo.model.figures.Figures;
+import org.opengovinfo.model.template.Template;
+import org.opengovinfo.model.testing.PublishedReport;
+import org.opengovinfo.model.testing.ReportSplitter;
+import org.opengovinfo.service.testing.ServiceUnderTest;
+import org.opengovinfo.service.testing.ServiceUnderTest.Reply;
+import org.opengovinfo.service.testing.TestDatabase;
+
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
+class RollupsApiTest {
+
+    @Parameter
+    TestDatabase database;
+
+    private static ServiceUnderTest service;
+    private static int counties;
+
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        service = ServiceUnderTest.start(database);
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stop() {
+        service.close();
+    }
+
+    /** A county with its own office, two streets and a department; returns the county's id. */
+    private static String county(List<String> parts) {
+        String county = "county-" + (++counties);
+        List<Map<String, Object>> units = new ArrayList<>();
+        units.add(Map.of("id", county, "name", "罗庄区", "kind", "district", "fromYear", 2015));
+        for (String part : List.of("office", "street-a", "street-b", "education")) {
+            String kind = part.equals("office") ? "own_office" : part.startsWith("street") ? "street" : "department";
+            units.add(Map.of("id", county + "-" + part, "name", part, "kind", kind, "fromYear", 2015, "parent", county));
+            parts.add(county + "-" + part);
+        }
+        assertEquals(200, service.post("/api/v1/units/import", Map.of("units", units)).status());
+        return county;
+    }
+
+    private static Map<String, Object> declaredOf(PublishedReport report) {
+        Template t = report.template();
+        Map<String, Object> declared = new LinkedHashMap<>();
+        t.declaredCells().stream().forEach(i -> declared.put(t.cell(i).code(), report.cells().get(t.cell(i).code())));
+        return declared;
+    }
+
+    private static void submitSplit(String county, List<String> parts, long seed) {
+        PublishedReport published = PublishedReport.luozhuang2020();
+        List<Figures> split = ReportSplitter.split(published.figures(), parts.size(), new Random(seed));
+        List<Map<String, Object>> submissions = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            submissions.add(Map.of("unit", parts.get(i), "figures", split.get(i).given()));
+        }
+        submissions.add(Map.of("unit", county, "figures", Map.of(), "declared", declaredOf(published)));
+        Reply batch = service.post("/api/v1/figures/batch", Map.of("year", 2020, "submissions", submissions));
+        assertEquals(parts.size() + 1, batch.json().get("accepted").asInt(), batch.raw().body());
+    }
+
+    private static Map<String, BigDecimal> decimals(JsonNode figures) {
+        Map<String, BigDecimal> map = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = figures.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            map.put(e.getKey(), e.getValue().decimalValue().stripTrailingZeros());
+        }
+        return map;
+    }
+
+    @Test
+    void luozhuangSplitAcrossItsUnitsAndSubmittedOverHttpRollsUpToThePublishedTables() {
+        List<String> parts = new ArrayList<>();
+        String county = county(parts);
+        submitSplit(county, parts, 7);
+
+        Reply rollup = service.post("/api/v1/units/" + county + "/rollups/2020", Map.of());
+        Reply pulled = service.get("/api/v1/units/" + county + "/consolidated/2020");
+
+        assertEquals(201, rollup.status());
+        assertEquals("/api/v1/rollups/" + rollup.json().get("id").asText(), rollup.header("Location"));
+        Map<String, BigDecimal> expected = new HashMap<>();
+        PublishedReport.luozhuang2020().figures().toMap().forEach((k, v) ->
+                expected.put(k, new BigDecimal(v.toString()).stripTrailingZeros()));
+        assertEquals(expected, decimals(pulled.json().get("figures")));
+        assertEquals(0, pulled.json().get("findings").size(), pulled.json().get("findings").toString());
+        assertEquals("2019", pulled.json().get("template").asText());
+        assertEquals(5, pulled.json().get("unitsInSubtree").asInt());
+        assertEquals(5, pulled.json().get("unitsReported").asInt());
+        JsonNode snapshot = service.get("/api/v1/rollups/" + rollup.json().get("id").asText()).json();
+        assertEquals(5, snapshot.get("versions").size());
+        assertEquals(1, snapshot.get("versions").get(parts.get(0)).asInt());
+    }
+
+    @Test
+    void completenessNamesTheMissingByKindAndTheRollupStillHappens() {
+        List<String> parts = new ArrayList<>();
+        String county = county(parts);
+        service.put("/api/v1/units/" + parts.get(1) + "/figures/2021", Map.of("figures", Map.of("s2_5.licensing.decisions", 4)));
+
+        JsonNode gaps = service.get("/api/v1/units/" + county + "/completeness/2021").json();
+        Reply rollup = service.post("/api/v1/units/" + county + "/rollups/2021", Map.of());
+        JsonNode pulled = service.get("/api/v1/units/" + county + "/consolidated/2021").json();
+
+        assertEquals(5, gaps.get("units").asInt());
+        assertEquals(1, gaps.get("reported").asInt());
+        // breadth first, children by id: education, office, street-b
+        assertEquals(List.of(county, parts.get(3), parts.get(0), parts.get(2)), ids(gaps.get("missing")));
+        assertEquals(1, gaps.get("missingByKind").get("street").asInt());
+        assertEquals(1, gaps.get("missingByKind").get("department").asInt());
+        assertEquals(0, gaps.get("late").size());
+        assertEquals("2022-01-31T16:00:00Z", gaps.get("deadline").asText());
+        assertEquals(201, rollup.status());
+        assertEquals(4, pulled.get("figures").get("s2_5.licensing.decisions").asInt());
+        assertEquals(1, pulled.get("unitsReported").asInt());
+    }
+
+    private static List<String> ids(JsonNode entries) {
+        List<String> ids = new ArrayList<>();
+        entries.forEach(e -> ids.add(e.get("unit").asText()));
+        return ids;
+    }
+
+    @Test
+    void aSnapshotNeverChangesAndTheDiffSaysWhichCellsMovedBecauseOfWhom() {
+        List<String> parts = new ArrayList<>();
+        String county = county(parts);
+        submitSplit(county, parts, 11);
+        String first = service.post("/api/v1/units/" + county + "/rollups/2020", Map.of()).json().get("id").asText();
+        String before = service.get("/api/v1/rollups/" + first).raw().body();
+        JsonNode street = service.get("/api/v1/units/" + parts.get(1) + "/figures/2020").json().get("figures");
+        Map<String, Object> changed = new LinkedHashMap<>();
+        street.fields().forEachRemaining(e -> changed.put(e.getKey(), e.getValue().decimalValue()));
+        changed.put("s2_6.penalty.decisions", street.get("s2_6.penalty.decisions").asLong() + 5);
+        assertEquals("accepted", service.put("/api/v1/units/" + parts.get(1) + "/figures/2020",
+                Map.of("figures", changed)).json().get("status").asText());
+
+        String second = service.post("/api/v1/units/" + county + "/rollups/2020", Map.of()).json().get("id").asText();
+        JsonNode diff = service.get("/api/v1/rollups/" + first + "/diff/" + second).json();
+
+        assertNotEquals(first, second);
+        assertEquals(before, service.get("/api/v1/rollups/" + first).raw().body());
+        assertEquals(1, diff.get("changedUnits").size());
+        assertEquals(parts.get(1), diff.get("changedUnits").get(0).get("unit").asText());
+        assertEquals(2, diff.get("changedUnits").get(0).get("versionAfter").asInt());
+        assertEquals(1, diff.get("cells").size(), diff.toString());
+        JsonNode cell = diff.get("cells").get(0);
+        assertEquals(county, cell.get("unit").asText());
+        assertEquals("s2_6.penalty.decisions", cell.get("cell").asText());
+        assertEquals(1413, cell.get("before").asInt());
+        assertEquals(1418, cell.get("after").asInt());
+        assertEquals(5, cell.get("delta").asInt());
+        assertEquals(parts.get(1), cell.get("because").get(0).asText());
+        assertEquals(List.of(second, first), idsOf(service.get("/api/v1/units/" + county + "/rollups/2020").json()));
+        assertEquals(1413, service.get("/api/v1/units/" + county + "/consolidated/2020?snapshot=" + first).json()
+                .get("figures").get("s2_6.penalty.decisions").asInt());
+    }
+
+    private static List<String> idsOf(JsonNode summaries) {
+        List<String> ids = new ArrayList<>();
+        summaries.forEach(s -> ids.add(s.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void pullsComeAsCsvAndAnswerConditionalRequests() {
+        List<String> parts = new ArrayList<>();
+        String county = county(parts);
+        submitSplit(county, parts, 3);
+        service.post("/api/v1/units/" + county + "/rollups/2020", Map.of());
+
+        Reply json = service.get("/api/v1/units/" + county + "/consolidated/2020");
+        Reply csv = service.get("/api/v1/units/" + county + "/consolidated/2020?format=csv");
+        Reply again = service.send(service.request("/api/v1/units/" + county + "/consolidated/2020")
+                .header("If-None-Match", json.header("ETag")).GET().build());
+
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        String[] lines = csv.raw().body().split("\n");
+        assertEquals("cell,value,unit,label", lines[0]);
+        assertTrue(csv.raw().body().contains("\ns3.new.total,79,件,\"三、收到和处理政府信息公开申请情况 / 一、本年新收政府信息公开申请数量 / 申请人情况 / 总计\"\n"));
+        assertTrue(csv.raw().body().contains("\ns2_9.central_procurement.amount,63800,万元,"));
+        assertEquals(304, again.status());
+        assertEquals("request.unknown_format", service.get("/api/v1/units/" + county + "/consolidated/2020?format=xml").code());
+    }
+
+    @Test
+    void pullingBeforeAnyRollupSaysHowToGetOne() {
+        List<String> parts = new ArrayList<>();
+        String county = county(parts);
+
+        Reply reply = service.get("/api/v1/units/" + county + "/consolidated/2020");
+
+        assertEquals(404, reply.status());
+        assertEquals("rollup.none", reply.code());
+        assertEquals("rollup.not_found", service.get("/api/v1/rollups/no-such-snapshot").code());
+    }
+}
