@@ -129,11 +129,14 @@ class RollupsApiTest {
         assertEquals(List.of(county, parts.get(3), parts.get(0), parts.get(2)), ids(gaps.get("missing")));
         assertEquals(1, gaps.get("missingByKind").get("street").asInt());
         assertEquals(1, gaps.get("missingByKind").get("department").asInt());
-        assertEquals(0, gaps.get("late").size());
+        // Submitted today, years after 2022-01-31: late. A 2026 report submitted today is on time.
+        assertEquals(List.of(parts.get(1)), ids(gaps.get("late")));
         assertEquals("2022-01-31T16:00:00Z", gaps.get("deadline").asText());
         assertEquals(201, rollup.status());
         assertEquals(4, pulled.get("figures").get("s2_5.licensing.decisions").asInt());
         assertEquals(1, pulled.get("unitsReported").asInt());
+        service.put("/api/v1/units/" + parts.get(1) + "/figures/2026", Map.of("figures", Map.of("s2_5.licensing.decisions", 1)));
+        assertEquals(0, service.get("/api/v1/units/" + county + "/completeness/2026").json().get("late").size());
     }
 
     private static List<String> ids(JsonNode entries) {
