@@ -9,5 +9,5 @@ import java.util.Map;
  * @param figures the unit's own figures: cell code → value (number, text in a published form, or null)
  * @param declared values a consolidating unit declares for its consolidated report, or an empty map
  */
-record SubmissionInput(String template, Map<String, Object> figures, Map<String, Object> declared) {
+public record SubmissionInput(String template, Map<String, Object> figures, Map<String, Object> declared) {
 }

@@ -54,6 +54,11 @@ public class SubmissionService {
         this.revisions = revisions;
     }
 
+    /** A submission of figures given as cell code → value, for callers inside the service. */
+    public static SubmissionInput input(Map<String, Object> figures, Map<String, Object> declared) {
+        return new SubmissionInput(null, figures, declared);
+    }
+
     /** Validated figures and every finding on them (warnings only: errors are thrown as a problem). */
     record Checked(Template template, Figures figures, Figures declared, List<Finding> findings) {
     }

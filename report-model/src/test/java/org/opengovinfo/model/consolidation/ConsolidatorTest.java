@@ -18,7 +18,7 @@ import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.rule.Severity;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
-import org.opengovinfo.model.testing.ConsistentFigures;
+import org.opengovinfo.model.sample.SampleFigures;
 import org.opengovinfo.model.testing.PublishedReport;
 import org.opengovinfo.model.testing.RandomTrees;
 import org.opengovinfo.model.testing.ReportSplitter;
@@ -179,7 +179,7 @@ class ConsolidatorTest {
         Template template = Templates.bundled().byId(templateId).orElseThrow();
         Random random = new Random(templateId.hashCode());
         Hierarchy h = RandomTrees.forest(random, 800, 4);
-        ConsistentFigures generator = new ConsistentFigures(template, random, 0.5);
+        SampleFigures generator = new SampleFigures(template, random, 0.5);
         Figures[] own = new Figures[h.size()];
         for (int u = 0; u < h.size(); u++) {
             own[u] = generator.next();

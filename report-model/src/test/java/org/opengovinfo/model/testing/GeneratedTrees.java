@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.opengovinfo.model.consolidation.Hierarchy;
+import org.opengovinfo.model.sample.SampleFigures;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.template.Template;
 
@@ -65,13 +66,13 @@ public record GeneratedTrees(Hierarchy hierarchy, Figures[] own) {
         private final Hierarchy.Builder builder = Hierarchy.builder();
         private final List<String> order = new ArrayList<>();
         private final Map<String, Figures> figures = new HashMap<>();
-        private final ConsistentFigures leaves;
-        private final ConsistentFigures governments;
+        private final SampleFigures leaves;
+        private final SampleFigures governments;
 
         Shape(Template template, long seed) {
             Random random = new Random(seed);
-            leaves = new ConsistentFigures(template, random, LEAF_DENSITY);
-            governments = new ConsistentFigures(template, random, GOVERNMENT_DENSITY);
+            leaves = new SampleFigures(template, random, LEAF_DENSITY);
+            governments = new SampleFigures(template, random, GOVERNMENT_DENSITY);
         }
 
         String government(String id, String parent, int departments) {

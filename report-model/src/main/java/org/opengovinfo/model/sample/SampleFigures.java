@@ -1,4 +1,4 @@
-package org.opengovinfo.model.testing;
+package org.opengovinfo.model.sample;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -12,10 +12,11 @@ import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.ValueKind;
 
 /**
- * Seeded figures consistent with every single-year rule of the bundled templates, for property tests and
- * benchmarks. Totals are left blank for the model to compute; a share of the cells (the density) is non-zero.
+ * Seeded, invented figures consistent with every single-year rule of the bundled templates: for the demo city,
+ * property tests and benchmarks. Totals are left blank for the model to compute; a share of the cells (the
+ * density) is non-zero. Not real data.
  */
-public final class ConsistentFigures {
+public final class SampleFigures {
 
     private static final List<String> APPLICANTS =
             List.of("natural_person", "business", "research", "nonprofit", "legal_service", "other_org");
@@ -24,12 +25,16 @@ public final class ConsistentFigures {
     private final Random random;
     private final double density;
 
-    public ConsistentFigures(Template template, Random random, double density) {
+    /**
+     * @param density the share of cells that are non-zero, 0–1
+     */
+    public SampleFigures(Template template, Random random, double density) {
         this.template = template;
         this.random = random;
         this.density = density;
     }
 
+    /** The next unit's figures. */
     public Figures next() {
         return Figures.of(template, template.id().equals("legacy") ? legacy() : post2019());
     }

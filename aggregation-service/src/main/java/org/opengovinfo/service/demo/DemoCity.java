@@ -1,0 +1,160 @@
+package org.opengovinfo.service.demo;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.opengovinfo.model.figures.Figures;
+import org.opengovinfo.model.sample.SampleFigures;
+import org.opengovinfo.model.template.Template;
+import org.opengovinfo.model.template.Templates;
+import org.opengovinfo.service.submissions.SubmissionService;
+import org.opengovinfo.service.units.UnitInput;
+import org.opengovinfo.service.units.UnitService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * With {@code DEMO=true}, loads a 临沂市-like city on first start: the 12 counties and districts, 3 development
+ * zones and 50 city departments, each county with its own office, 40 departments and 12 towns — with invented,
+ * rule-consistent figures for 2020 and 2021, so a newcomer can roll up and pull at once. Loaded through the same
+ * services as any client's data; skipped when the city exists already.
+ */
+@Singleton
+@Requires(property = "reports.demo", value = "true")
+class DemoCity implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCity.class);
+    static final String CITY = "371300";
+    private static final String[][] COUNTIES = {
+        {"371302", "兰山区", "district"}, {"371311", "罗庄区", "district"}, {"371312", "河东区", "district"},
+        {"371321", "沂南县", "county"}, {"371322", "郯城县", "county"}, {"371323", "沂水县", "county"},
+        {"371324", "兰陵县", "county"}, {"371325", "费县", "county"}, {"371326", "平邑县", "county"},
+        {"371327", "莒南县", "county"}, {"371328", "蒙阴县", "county"}, {"371329", "临沭县", "county"}};
+    private static final String[] ZONES = {"临沂高新技术产业开发区", "临沂经济技术开发区", "临沂临港经济开发区"};
+    private static final String[] DEPARTMENTS = {
+        "发展和改革委员会", "教育局", "科学技术局", "工业和信息化局", "公安局", "民政局", "司法局", "财政局",
+        "人力资源和社会保障局", "自然资源和规划局", "生态环境局", "住房和城乡建设局", "交通运输局", "水利局",
+        "农业农村局", "商务局", "文化和旅游局", "卫生健康委员会", "退役军人事务局", "应急管理局", "审计局",
+        "国有资产监督管理委员会", "市场监督管理局", "体育局", "统计局", "医疗保障局", "城市管理局", "信访局",
+        "行政审批服务局", "大数据局", "地方金融监督管理局", "粮食和物资储备局", "人民防空办公室", "机关事务服务中心",
+        "投资促进局", "综合行政执法局", "林业局", "畜牧发展促进中心", "供销合作社", "住房公积金管理中心",
+        "民族宗教事务局", "外事办公室", "档案馆", "地震局", "气象局", "税务局", "消防救援支队", "自然资源局分局",
+        "公共资源交易中心", "残疾人联合会"};
+    private static final String[] TOWNS = {"城关街道", "新华街道", "胜利街道", "和平镇", "青山镇", "双河镇", "白沙镇",
+        "马头镇", "桃园镇", "石桥镇", "东关镇", "西城镇"};
+
+    private final UnitService units;
+    private final SubmissionService submissions;
+    private final Templates templates;
+
+    DemoCity(UnitService units, SubmissionService submissions, Templates templates) {
+        this.units = units;
+        this.submissions = submissions;
+        this.templates = templates;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        if (units.all().containsKey(CITY)) {
+            LOG.info("Demo city {} is loaded already", CITY);
+            return;
+        }
+        long started = System.nanoTime();
+        List<UnitInput> city = hierarchy();
+        units.importUnits(city);
+        for (int year : new int[] {2020, 2021}) {
+            submitYear(year, city);
+        }
+        LOG.info("Demo city 临沂市 ({}) loaded in {} ms: {} units with figures for 2020 and 2021. Try: "
+                        + "curl -X POST {}/api/v1/units/{}/rollups/2021 && curl {}/api/v1/units/{}/consolidated/2021",
+                CITY, (System.nanoTime() - started) / 1_000_000, city.size(), event.getSource().getURL(), CITY,
+                event.getSource().getURL(), CITY);
+    }
+
+    static List<UnitInput> hierarchy() {
+        List<UnitInput> all = new ArrayList<>();
+        all.add(unit(CITY, "临沂市", "city", CITY, null));
+        all.add(unit(CITY + "-office", "临沂市人民政府办公室", "own_office", null, CITY));
+        for (int d = 0; d < DEPARTMENTS.length; d++) {
+            all.add(unit(String.format("%s-d%02d", CITY, d + 1), "临沂市" + DEPARTMENTS[d], "department", null, CITY));
+        }
+        for (String[] c : COUNTIES) {
+            all.add(unit(c[0], c[1], c[2], c[0], CITY));
+            all.add(unit(c[0] + "-office", c[1] + "人民政府办公室", "own_office", null, c[0]));
+            for (int d = 0; d < 40; d++) {
+                all.add(unit(String.format("%s-d%02d", c[0], d + 1), c[1] + DEPARTMENTS[d], "department", null, c[0]));
+            }
+            for (int t = 0; t < TOWNS.length; t++) {
+                String kind = TOWNS[t].endsWith("街道") ? "street" : "town";
+                all.add(unit(String.format("%s-t%02d", c[0], t + 1), c[1] + TOWNS[t], kind, null, c[0]));
+            }
+        }
+        for (int z = 0; z < ZONES.length; z++) {
+            String zone = String.format("%s-z%d", CITY, z + 1);
+            all.add(unit(zone, ZONES[z], "development_zone", null, CITY));
+            all.add(unit(zone + "-office", ZONES[z] + "管委会办公室", "own_office", null, zone));
+            for (int d = 0; d < 6; d++) {
+                all.add(unit(String.format("%s-d%02d", zone, d + 1), ZONES[z] + DEPARTMENTS[d], "department", null, zone));
+            }
+        }
+        return all;
+    }
+
+    private static UnitInput unit(String id, String name, String kind, String division, String parent) {
+        return new UnitInput(id, name, kind, division, 2015, null, parent, null);
+    }
+
+    private void submitYear(int year, List<UnitInput> city) {
+        Template template = templates.forYear(year).orElseThrow();
+        Random random = new Random(year);
+        SampleFigures leaves = new SampleFigures(template, random, 0.2);
+        SampleFigures governments = new SampleFigures(template, random, 0.6);
+        Map<String, Figures> own = new LinkedHashMap<>();
+        Map<String, List<String>> children = new HashMap<>();
+        for (UnitInput u : city) {
+            boolean leaf = u.kind().equals("department") || u.kind().equals("town") || u.kind().equals("street");
+            own.put(u.id(), (leaf ? leaves : governments).next());
+            if (u.parent() != null) {
+                children.computeIfAbsent(u.parent(), k -> new ArrayList<>()).add(u.id());
+            }
+        }
+        Map<String, Figures> declarations = new HashMap<>();
+        for (int k = city.size() - 1; k >= 0; k--) {
+            String id = city.get(k).id();
+            if (children.containsKey(id)) {
+                declarations.put(id, Figures.of(template, declared(template, children.get(id), own, declarations)));
+            }
+        }
+        for (UnitInput u : city) {
+            Figures declared = declarations.get(u.id());
+            submissions.submit(u.id(), year, SubmissionService.input(own.get(u.id()).given(),
+                    declared == null ? Map.of() : declared.given()), null);
+        }
+    }
+
+    /**
+     * A consolidating unit's catalog counts: at least every child's consolidated count (de-duplication merges items,
+     * it never loses one). Children that consolidate are declared first: the list runs parents before children.
+     */
+    private static Map<String, Object> declared(Template template, List<String> children, Map<String, Figures> own,
+                                                Map<String, Figures> declarations) {
+        Map<String, Object> declared = new LinkedHashMap<>();
+        template.declaredCells().stream().forEach(i -> {
+            String code = template.cell(i).code();
+            long value = 0;
+            for (String child : children) {
+                Figures f = declarations.getOrDefault(child, own.get(child));
+                value = template.cell(i).kind().isSigned() ? value + f.value(i) : Math.max(value, f.value(i));
+            }
+            declared.put(code, value + (template.cell(i).kind().isSigned() ? 0 : children.size()));
+        });
+        return declared;
+    }
+}
