@@ -2,6 +2,7 @@ package org.opengovinfo.service.units;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -57,12 +58,23 @@ class UnitController {
     }
 
     @Operation(summary = "Create or replace many units at once, all or nothing")
-    @Post("/import")
+    @Post(uri = "/import", consumes = MediaType.APPLICATION_JSON)
     ImportSummary importUnits(@Body UnitImport body) {
         if (body.units() == null || body.units().isEmpty()) {
             throw ProblemException.badRequest("unit.import_empty", "give the units to import as {\"units\": [...]}");
         }
         return service.importUnits(body.units());
+    }
+
+    @Operation(summary = "The same import from CSV: id,name,kind,divisionCode,fromYear,toYear,parent — one row per "
+            + "unit, or one per span of years for a unit that moved")
+    @Post(uri = "/import", consumes = "text/csv")
+    ImportSummary importCsv(@Body String csv) {
+        List<UnitInput> units = UnitCsv.parse(csv);
+        if (units.isEmpty()) {
+            throw ProblemException.badRequest("unit.import_empty", "the CSV lists no units");
+        }
+        return service.importUnits(units);
     }
 
     @Serdeable

@@ -119,6 +119,30 @@ class UnitsApiTest {
     }
 
     @Test
+    void aHierarchyImportsFromCsvWithAMovedUnitOnTwoLines() {
+        String csv = String.join("\n",
+                "id,name,kind,divisionCode,fromYear,toYear,parent",
+                "csv-city,临沂市,city,371300,2015,,",
+                "csv-old,\"河东区, 旧\",district,371312,2015,,csv-city",
+                "csv-zone,开发区,development_zone,,2019,,csv-city",
+                "csv-town,某镇,town,,2015,2020,csv-old",
+                "csv-town,某镇,town,,2021,,csv-zone",
+                "");
+
+        Reply reply = service.send(service.request("/api/v1/units/import").header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build());
+
+        assertEquals(200, reply.status(), reply.raw().body());
+        assertEquals(4, reply.json().get("created").asInt());
+        assertEquals("河东区, 旧", service.get("/api/v1/units/csv-old").json().get("name").asText());
+        assertEquals(List.of("csv-town"), ids(service.get("/api/v1/units/csv-old/children?year=2020").json(), "id"));
+        assertEquals(List.of("csv-town"), ids(service.get("/api/v1/units/csv-zone/children?year=2021").json(), "id"));
+        Reply bad = service.send(service.request("/api/v1/units/import").header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("id,name\nx,y\n")).build());
+        assertEquals("request.malformed_csv", bad.code());
+    }
+
+    @Test
     void anImportWithOneBadUnitStoresNothingAndListsEveryProblem() {
         Reply reply = service.post("/api/v1/units/import", Map.of("units", List.of(
                 unit("b-city", "city", 2015, null, null),
