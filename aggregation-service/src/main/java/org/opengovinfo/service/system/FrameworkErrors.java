@@ -47,8 +47,7 @@ public class FrameworkErrors implements ErrorResponseProcessor<Problem> {
     private static String codeFor(HttpStatus status, ErrorContext context) {
         Throwable cause = context.getRootCause().orElse(null);
         return switch (status) {
-            case BAD_REQUEST -> cause instanceof ConversionErrorException || isJsonError(cause)
-                    ? "request.malformed_json" : "request.invalid";
+            case BAD_REQUEST -> badRequestCode(cause, context);
             case NOT_FOUND -> "route.not_found";
             case METHOD_NOT_ALLOWED -> "request.method_not_allowed";
             case REQUEST_ENTITY_TOO_LARGE -> "request.too_large";
@@ -56,6 +55,22 @@ public class FrameworkErrors implements ErrorResponseProcessor<Problem> {
             case NOT_ACCEPTABLE -> "request.not_acceptable";
             default -> status.getCode() >= 500 ? "server.error" : "request.invalid";
         };
+    }
+
+    private static String badRequestCode(Throwable cause, ErrorContext context) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+        }
+        context.getErrors().forEach(e -> text.append(e.getMessage()).append('\n'));
+        String all = text.toString();
+        if (all.contains("Duplicate field") || all.contains("Duplicate property")) {
+            return "request.duplicate_key";
+        }
+        if (all.contains("Unknown property")) {
+            return "request.unknown_field";
+        }
+        return cause instanceof ConversionErrorException || isJsonError(cause) ? "request.malformed_json" : "request.invalid";
     }
 
     private static boolean isJsonError(Throwable cause) {

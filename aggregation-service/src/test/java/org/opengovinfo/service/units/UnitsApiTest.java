@@ -218,6 +218,16 @@ class UnitsApiTest {
         assertEquals("request.malformed_json", malformed.code());
         assertEquals("application/problem+json", malformed.contentType());
         assertEquals("route.not_found", service.get("/api/v1/nothing-here").code());
+        Reply unknownField = service.post("/api/v1/units", Map.of("id", "uf", "name", "x", "kind", "town",
+                "fromYear", 2015, "colour", "red"));
+        assertEquals(List.of(400, "request.unknown_field"), List.of(unknownField.status(), unknownField.code()),
+                unknownField.raw().body());
+        Reply duplicate = service.post("/api/v1/units",
+                "{\"id\": \"dk\", \"id\": \"dk2\", \"name\": \"x\", \"kind\": \"town\", \"fromYear\": 2015}");
+        assertEquals(List.of(400, "request.duplicate_key"), List.of(duplicate.status(), duplicate.code()),
+                duplicate.raw().body());
+        assertEquals(404, service.get("/api/v1/units/uf").status());
+        assertEquals(404, service.get("/api/v1/units/dk").status());
     }
 
     @Test
