@@ -6,23 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.opengovinfo.service.testing.ServiceUnderTest;
 import org.opengovinfo.service.testing.TestDatabase;
 
-/** Templates come from the model, not the database, so one database is enough here. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
 class TemplatesApiTest {
+
+    @Parameter
+    TestDatabase database;
 
     private static ServiceUnderTest service;
 
-    @BeforeAll
-    static void start() {
-        service = ServiceUnderTest.start(TestDatabase.H2);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        service = ServiceUnderTest.start(database);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         service.close();
     }
