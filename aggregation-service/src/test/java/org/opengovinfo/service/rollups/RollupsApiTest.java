@@ -14,38 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.testing.PublishedReport;
 import org.opengovinfo.model.testing.ReportSplitter;
-import org.opengovinfo.service.testing.ServiceUnderTest;
+import org.opengovinfo.service.testing.OnBothDatabases;
 import org.opengovinfo.service.testing.ServiceUnderTest.Reply;
-import org.opengovinfo.service.testing.TestDatabase;
 
-@ParameterizedClass(name = "on {0}")
-@EnumSource(TestDatabase.class)
-class RollupsApiTest {
+class RollupsApiTest extends OnBothDatabases {
 
-    @Parameter
-    TestDatabase database;
-
-    private static ServiceUnderTest service;
     private static int counties;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        service = ServiceUnderTest.start(database);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        service.close();
-    }
 
     /** A county with its own office, two streets and a department; returns the county's id. */
     private static String county(List<String> parts) {

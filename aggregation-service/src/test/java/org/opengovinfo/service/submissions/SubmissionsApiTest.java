@@ -16,35 +16,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.opengovinfo.model.testing.PublishedReport;
-import org.opengovinfo.service.testing.ServiceUnderTest;
+import org.opengovinfo.service.testing.OnBothDatabases;
 import org.opengovinfo.service.testing.ServiceUnderTest.Reply;
-import org.opengovinfo.service.testing.TestDatabase;
 
-@ParameterizedClass(name = "on {0}")
-@EnumSource(TestDatabase.class)
-class SubmissionsApiTest {
-
-    @Parameter
-    TestDatabase database;
-
-    private static ServiceUnderTest service;
+class SubmissionsApiTest extends OnBothDatabases {
     private static final AtomicInteger UNITS = new AtomicInteger();
 
     @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        service = ServiceUnderTest.start(database);
+    static void seed() {
         service.post("/api/v1/units", Map.of("id", "county", "name", "罗庄区", "kind", "district", "fromYear", 2015));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        service.close();
     }
 
     /** A fresh town under the county, so tests do not share figures. */

@@ -7,32 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.opengovinfo.service.testing.ServiceUnderTest;
-import org.opengovinfo.service.testing.TestDatabase;
+import org.opengovinfo.service.testing.OnBothDatabases;
 
-@ParameterizedClass(name = "on {0}")
-@EnumSource(TestDatabase.class)
-class TemplatesApiTest {
-
-    @Parameter
-    TestDatabase database;
-
-    private static ServiceUnderTest service;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        service = ServiceUnderTest.start(database);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        service.close();
-    }
+class TemplatesApiTest extends OnBothDatabases {
 
     @Test
     void theThreeFormatsAreListedOldestFirstAndTheYearPicksOne() {

@@ -9,33 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.opengovinfo.service.testing.ServiceUnderTest;
+import org.opengovinfo.service.testing.OnBothDatabases;
 import org.opengovinfo.service.testing.ServiceUnderTest.Reply;
-import org.opengovinfo.service.testing.TestDatabase;
 
-@ParameterizedClass(name = "on {0}")
-@EnumSource(TestDatabase.class)
-class UnitsApiTest {
-
-    @Parameter
-    TestDatabase database;
-
-    private static ServiceUnderTest service;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        service = ServiceUnderTest.start(database);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        service.close();
-    }
+class UnitsApiTest extends OnBothDatabases {
 
     private static Map<String, Object> unit(String id, String kind, Integer from, Integer to, String parent) {
         Map<String, Object> u = new HashMap<>();
