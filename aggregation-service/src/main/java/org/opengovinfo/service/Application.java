@@ -41,6 +41,7 @@ public final class Application {
             p.put("datasources.default.password", env.getOrDefault("DB_PASSWORD", ""));
         }
         p.put("datasources.default.url", url);
+        p.put("reports.data-dir", env.getOrDefault("DATA_DIR", "data"));
         return p;
     }
 }

@@ -19,6 +19,10 @@ import java.util.Map;
 import org.opengovinfo.model.template.Cell;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
+import org.opengovinfo.service.access.Access;
+import org.opengovinfo.service.access.AccessControl;
+import org.opengovinfo.service.access.CurrentPrincipal;
+import org.opengovinfo.service.access.Permission;
 import org.opengovinfo.service.rollups.RollupRepository.StoredSnapshot;
 import org.opengovinfo.service.submissions.SubmissionService;
 import org.opengovinfo.service.system.ProblemException;
@@ -33,9 +37,13 @@ class RollupController {
     private final CompletenessService completeness;
     private final SubmissionService submissions;
     private final Templates templates;
+    private final AccessControl access;
+    private final CurrentPrincipal principal;
 
     RollupController(RollupService rollups, CompletenessService completeness, SubmissionService submissions,
-                     Templates templates) {
+                     Templates templates, AccessControl access, CurrentPrincipal principal) {
+        this.access = access;
+        this.principal = principal;
         this.rollups = rollups;
         this.completeness = completeness;
         this.submissions = submissions;
@@ -44,6 +52,7 @@ class RollupController {
 
     @Operation(summary = "Roll up a unit's subtree for a year into a new, immutable snapshot")
     @Post("/units/{id}/rollups/{year}")
+    @Access(Permission.ROLL_UP)
     HttpResponse<Map<String, Object>> rollup(@PathVariable String id, @PathVariable int year) {
         StoredSnapshot s = rollups.rollup(id, year);
         return HttpResponse.created(summary(s, RollupService.document(s)), URI.create("/api/v1/rollups/" + s.id()));
@@ -51,6 +60,7 @@ class RollupController {
 
     @Operation(summary = "The snapshots rooted at a unit for a year, newest first")
     @Get("/units/{id}/rollups/{year}")
+    @Access(Permission.READ_CONSOLIDATED)
     List<Map<String, Object>> list(@PathVariable String id, @PathVariable int year) {
         return rollups.list(id, year).stream().map(s -> summary(s, null)).toList();
     }
@@ -58,20 +68,23 @@ class RollupController {
     @Operation(summary = "A whole snapshot: every consolidating unit's consolidated, own and declared figures, findings, "
             + "completeness, and the submission versions used")
     @Get(uri = "/rollups/{snapshot}", produces = MediaType.APPLICATION_JSON)
+    @Access(Permission.READ_FIGURES)
     HttpResponse<String> snapshot(@PathVariable String snapshot, @Header("If-None-Match") @Nullable String ifNoneMatch) {
+        StoredSnapshot s = readable(snapshot);
         String etag = "\"" + snapshot + "\"";
         if (etag.equals(ifNoneMatch)) {
             return HttpResponse.<String>status(HttpStatus.NOT_MODIFIED).header("ETag", etag);
         }
-        return HttpResponse.ok(rollups.snapshot(snapshot).content()).header("ETag", etag)
+        return HttpResponse.ok(s.content()).header("ETag", etag)
                 .header("Cache-Control", "public, max-age=31536000, immutable");
     }
 
     @Operation(summary = "Which consolidated cells moved between two snapshots, by how much, and because of which units")
     @Get("/rollups/{from}/diff/{to}")
+    @Access(Permission.READ_FIGURES)
     Map<String, Object> diff(@PathVariable String from, @PathVariable String to) {
-        Map<String, Object> a = RollupService.document(rollups.snapshot(from));
-        Map<String, Object> b = RollupService.document(rollups.snapshot(to));
+        Map<String, Object> a = RollupService.document(readable(from));
+        Map<String, Object> b = RollupService.document(readable(to));
         if (!a.get("unit").equals(b.get("unit")) || !a.get("year").equals(b.get("year"))) {
             throw ProblemException.unprocessable("rollup.not_comparable",
                     "snapshots of different units or years cannot be compared", null);
@@ -83,6 +96,7 @@ class RollupController {
     @Operation(summary = "A unit's consolidated figures for a year from the latest snapshot (or ?snapshot=), as JSON or "
             + "?format=csv, with provenance; ETag and If-None-Match")
     @Get("/units/{id}/consolidated/{year}")
+    @Access(Permission.READ_CONSOLIDATED)
     HttpResponse<?> consolidated(@PathVariable String id, @PathVariable int year, @QueryValue @Nullable String snapshot,
                                  @QueryValue @Nullable String format, @Header("If-None-Match") @Nullable String ifNoneMatch) {
         StoredSnapshot s = snapshot == null ? rollups.latestFor(id, year) : rollups.snapshot(snapshot);
@@ -115,8 +129,16 @@ class RollupController {
 
     @Operation(summary = "Who below a unit has reported for a year, who is missing (by kind), who was late")
     @Get("/units/{id}/completeness/{year}")
+    @Access(Permission.ROLL_UP)
     CompletenessService.Completeness completeness(@PathVariable String id, @PathVariable int year) {
         return completeness.of(id, year);
+    }
+
+    /** A whole snapshot holds units' own figures: only for principals whose subtree holds its unit. */
+    private StoredSnapshot readable(String id) {
+        StoredSnapshot s = rollups.snapshot(id);
+        access.requireWithin(principal.get(), s.unit(), s.year());
+        return s;
     }
 
     @SuppressWarnings("unchecked")

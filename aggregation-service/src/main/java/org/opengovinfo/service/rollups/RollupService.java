@@ -16,6 +16,8 @@ import org.opengovinfo.model.consolidation.Hierarchy;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
+import org.opengovinfo.service.access.AuditLog;
+import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.rollups.RollupRepository.StoredSnapshot;
 import org.opengovinfo.service.submissions.CurrentFigures;
 import org.opengovinfo.service.system.FindingView;
@@ -37,9 +39,13 @@ public class RollupService {
     private final CurrentFigures figures;
     private final CompletenessService completeness;
     private final RollupRepository snapshots;
+    private final CurrentPrincipal principal;
+    private final AuditLog audit;
 
     RollupService(Templates templates, UnitService units, CurrentFigures figures, CompletenessService completeness,
-                  RollupRepository snapshots) {
+                  RollupRepository snapshots, CurrentPrincipal principal, AuditLog audit) {
+        this.principal = principal;
+        this.audit = audit;
         this.templates = templates;
         this.units = units;
         this.figures = figures;
@@ -96,14 +102,15 @@ public class RollupService {
         document.put("template", template.id());
         document.put("hierarchyYear", year);
         document.put("computedAt", now.toString());
-        document.put("triggeredBy", "anonymous");
+        document.put("triggeredBy", principal.name());
         document.put("completeness", Map.of("units", gaps.units(), "reported", gaps.reported(),
                 "missing", gaps.missing().stream().map(e -> e.unit()).toList(), "missingByKind", gaps.missingByKind()));
         document.put("versions", versions);
         document.put("tree", parents);
         document.put("units", results);
-        StoredSnapshot stored = new StoredSnapshot(id, unit, year, template.id(), now, "anonymous", Json.write(document));
+        StoredSnapshot stored = new StoredSnapshot(id, unit, year, template.id(), now, principal.name(), Json.write(document));
         snapshots.insert(stored, consolidating);
+        audit.record("rollup.created", unit, year, Map.of("snapshot", id, "consolidatedUnits", consolidating.size()));
         return stored;
     }
 

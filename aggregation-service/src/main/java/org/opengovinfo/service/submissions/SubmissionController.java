@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import org.opengovinfo.service.system.FindingView;
 import org.opengovinfo.service.system.Json;
+import org.opengovinfo.service.access.Access;
+import org.opengovinfo.service.access.AccessControl;
+import org.opengovinfo.service.access.CurrentPrincipal;
+import org.opengovinfo.service.access.Permission;
 import org.opengovinfo.service.submissions.SubmissionViews.BatchItem;
 import org.opengovinfo.service.submissions.SubmissionViews.Change;
 import org.opengovinfo.service.system.ProblemException;
@@ -29,9 +33,13 @@ import org.opengovinfo.service.system.ProblemException;
 class SubmissionController {
 
     private final SubmissionService service;
+    private final AccessControl access;
+    private final CurrentPrincipal principal;
 
-    SubmissionController(SubmissionService service) {
+    SubmissionController(SubmissionService service, AccessControl access, CurrentPrincipal principal) {
         this.service = service;
+        this.access = access;
+        this.principal = principal;
     }
 
     @Operation(summary = "Submit a unit's figures for a year",
@@ -40,6 +48,7 @@ class SubmissionController {
                     + "?dryRun=true validates without storing. If-Match with the ETag of the figures read guards "
                     + "against overwriting someone else's change (412).")
     @Put(uri = "/units/{id}/figures/{year}", consumes = MediaType.APPLICATION_JSON)
+    @Access(Permission.WRITE_FIGURES)
     HttpResponse<SubmissionViews.Result> put(@PathVariable String id, @PathVariable int year, @Body String body,
                                              @QueryValue @Nullable Boolean dryRun,
                                              @Header("If-Match") @Nullable String ifMatch) {
@@ -53,6 +62,7 @@ class SubmissionController {
 
     @Operation(summary = "A unit's current figures for a year, with ETag; If-None-Match gives 304 when unchanged")
     @Get("/units/{id}/figures/{year}")
+    @Access(Permission.READ_FIGURES)
     HttpResponse<SubmissionViews.Stored> get(@PathVariable String id, @PathVariable int year,
                                              @Header("If-None-Match") @Nullable String ifNoneMatch) {
         StoredSubmission s = service.current(id, year);
@@ -65,12 +75,14 @@ class SubmissionController {
 
     @Operation(summary = "Every version of a unit's figures for a year: who, when, which cells changed")
     @Get("/units/{id}/figures/{year}/versions")
+    @Access(Permission.READ_FIGURES)
     List<SubmissionViews.Version> versions(@PathVariable String id, @PathVariable int year) {
         return service.versions(id, year).stream().map(s -> new SubmissionViews.Version(s.version(), s.template(),
                 s.submittedBy(), s.submittedAt(), changes(s.changes()))).toList();
     }
 
     @Get("/units/{id}/figures/{year}/versions/{version}")
+    @Access(Permission.READ_FIGURES)
     SubmissionViews.Stored version(@PathVariable String id, @PathVariable int year, @PathVariable int version) {
         return stored(service.version(id, year, version));
     }
@@ -79,6 +91,7 @@ class SubmissionController {
             description = "Body: {\"year\": 2021, \"dryRun\"?: false, \"submissions\": [{\"unit\": id, \"figures\": {...}, "
                     + "\"declared\"?: {...}}]}. The answer lists every unit as accepted, unchanged, valid or rejected.")
     @Post(uri = "/figures/batch", consumes = MediaType.APPLICATION_JSON)
+    @Access(Permission.WRITE_FIGURES)
     SubmissionViews.BatchResult batch(@Body String body) {
         SubmissionJson.Batch batch = SubmissionJson.batch(body);
         List<BatchItem> items = new ArrayList<>();
@@ -93,6 +106,7 @@ class SubmissionController {
 
     private BatchItem batchItem(String unit, int year, SubmissionInput input, boolean dryRun) {
         try {
+            access.requireWithin(principal.get(), unit, year);
             SubmissionService.Outcome o = dryRun ? service.validate(unit, year, input) : service.submit(unit, year, input, null);
             return new BatchItem(unit, o.status(), o.version(), null, null,
                     FindingView.of(o.checked().findings()));

@@ -23,6 +23,8 @@ import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
+import org.opengovinfo.service.access.AuditLog;
+import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.system.FindingView;
 import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.system.ProblemException;
@@ -37,21 +39,23 @@ import org.opengovinfo.service.units.UnitService;
 @Singleton
 public class SubmissionService {
 
-    /** Who submitted, until access control (step 3) names the principal behind a token. */
-    static final String ANONYMOUS = "anonymous";
-
     private static final TypeReference<LinkedHashMap<String, Object>> CELLS = new TypeReference<>() {};
 
     private final Templates templates;
     private final UnitService units;
     private final SubmissionRepository submissions;
     private final YearRevisions revisions;
+    private final CurrentPrincipal principal;
+    private final AuditLog audit;
 
-    SubmissionService(Templates templates, UnitService units, SubmissionRepository submissions, YearRevisions revisions) {
+    SubmissionService(Templates templates, UnitService units, SubmissionRepository submissions, YearRevisions revisions,
+                      CurrentPrincipal principal, AuditLog audit) {
         this.templates = templates;
         this.units = units;
         this.submissions = submissions;
         this.revisions = revisions;
+        this.principal = principal;
+        this.audit = audit;
     }
 
     /** A submission of figures given as cell code → value, for callers inside the service. */
@@ -93,14 +97,15 @@ public class SubmissionService {
         }
         int version = head.map(v -> v + 1).orElse(1);
         Map<String, Object> before = current.map(s -> figures(s).toMap()).orElse(Map.of());
-        String changes = json(changes(before, checked.figures().toMap()));
+        List<Map<String, Object>> changed = changes(before, checked.figures().toMap());
         StoredSubmission stored = new StoredSubmission(unit, year, version, checked.template().id(), figuresJson,
-                declaredJson, hash, ANONYMOUS, Instant.now(), changes);
+                declaredJson, hash, principal.name(), Instant.now(), json(changed));
         if (!submissions.append(stored, head.orElse(null))) {
             throw ProblemException.conflict("submission.concurrent_write",
                     "another submission for " + unit + " " + year + " was stored at the same moment; read it and try again");
         }
         revisions.bumpYear(year);
+        audit.record("figures.accepted", unit, year, Map.of("version", version, "changedCells", changed.size()));
         return new Outcome("accepted", unit, year, checked, version);
     }
 

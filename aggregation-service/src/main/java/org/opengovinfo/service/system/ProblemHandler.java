@@ -25,6 +25,10 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
 
     public static MutableHttpResponse<Problem> respond(HttpStatus status, String code, String detail, java.util.List<?> errors) {
         Problem problem = new Problem("urn:problem:" + code, status.getReason(), status.getCode(), code, detail, errors);
-        return HttpResponse.<Problem>status(status).contentType(PROBLEM_JSON).body(problem);
+        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status).contentType(PROBLEM_JSON).body(problem);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.header("WWW-Authenticate", "Bearer");
+        }
+        return response;
     }
 }

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.opengovinfo.model.template.Templates;
+import org.opengovinfo.service.access.Access;
+import org.opengovinfo.service.access.Permission;
 import org.opengovinfo.service.system.ProblemException;
 
 @Tag(name = "templates")
@@ -23,6 +25,7 @@ class TemplateController {
 
     @Operation(summary = "The report formats, oldest first; with ?year= only the one in force that year")
     @Get
+    @Access(Permission.READ_TEMPLATES)
     List<TemplateViews.Summary> list(@QueryValue @Nullable Integer year) {
         if (year == null) {
             return templates.all().stream().map(TemplateViews::summary).toList();
@@ -32,9 +35,10 @@ class TemplateController {
     }
 
     @Operation(summary = "A report format with every table, cell (code, labels, unit, kind, consolidation) and rule")
-    @Get("/{id}")
-    TemplateViews.Detail get(@PathVariable String id) {
-        return TemplateViews.detail(templates.byId(id).orElseThrow(() ->
-                ProblemException.notFound("template.not_found", "no template " + id)));
+    @Get("/{template}")
+    @Access(Permission.READ_TEMPLATES)
+    TemplateViews.Detail get(@PathVariable String template) {
+        return TemplateViews.detail(templates.byId(template).orElseThrow(() ->
+                ProblemException.notFound("template.not_found", "no template " + template)));
     }
 }

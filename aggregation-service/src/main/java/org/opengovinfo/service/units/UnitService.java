@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.opengovinfo.model.consolidation.Hierarchy;
+import org.opengovinfo.service.access.AuditLog;
 import org.opengovinfo.service.system.ProblemException;
 import org.opengovinfo.service.system.YearRevisions;
 
@@ -20,10 +21,12 @@ public class UnitService {
 
     private final UnitRepository units;
     private final YearRevisions revisions;
+    private final AuditLog audit;
 
-    UnitService(UnitRepository units, YearRevisions revisions) {
+    UnitService(UnitRepository units, YearRevisions revisions, AuditLog audit) {
         this.units = units;
         this.revisions = revisions;
+        this.audit = audit;
     }
 
     @Transactional
@@ -37,6 +40,7 @@ public class UnitService {
         all.put(unit.id(), unit);
         check(all, List.of(unit));
         units.insert(unit, Instant.now());
+        audit.record("unit.created", unit.id(), null, UnitView.of(unit));
         return unit;
     }
 
@@ -56,6 +60,7 @@ public class UnitService {
         all.put(id, unit);
         check(all, List.of(unit));
         units.update(unit, Instant.now());
+        audit.record("unit.updated", unit.id(), null, UnitView.of(unit));
         return unit;
     }
 
@@ -73,8 +78,10 @@ public class UnitService {
         for (Unit u : incoming) {
             if (existing.contains(u.id())) {
                 units.update(u, now);
+                audit.record("unit.updated", u.id(), null, UnitView.of(u));
             } else {
                 units.insert(u, now);
+                audit.record("unit.created", u.id(), null, UnitView.of(u));
                 created++;
             }
         }
@@ -109,6 +116,30 @@ public class UnitService {
             entries.add(new SubtreeEntry(unit.id(), unit.name(), unit.kind().code(), p < 0 ? null : h.unit(p), depth[u]));
         }
         return entries;
+    }
+
+    /**
+     * Whether {@code unit} is {@code ancestor} or lies below it — in {@code year}, or when {@code year} is
+     * {@code null} in any year the unit is in force. An unknown unit lies nowhere.
+     */
+    @Transactional(readOnly = true)
+    public boolean isWithin(String unit, String ancestor, Integer year) {
+        Unit u = units.find(unit).orElse(null);
+        if (u == null) {
+            return false;
+        }
+        int last = u.years().lastYear(java.time.Year.now().getValue() + 1);
+        for (int y = year != null ? year : u.years().from(); y <= (year != null ? year : last); y++) {
+            Unit current = u;
+            for (int depth = 0; current != null && depth < 64; depth++) {
+                if (current.id().equals(ancestor)) {
+                    return true;
+                }
+                String parent = current.parentIn(y);
+                current = parent == null ? null : units.find(parent).orElse(null);
+            }
+        }
+        return false;
     }
 
     /** Every unit by id. */

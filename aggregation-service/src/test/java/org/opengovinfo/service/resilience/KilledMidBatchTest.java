@@ -74,6 +74,7 @@ class KilledMidBatchTest {
                 awaitHealthy(http, port);
                 http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/figures/batch"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + ServiceUnderTest.ADMIN_TOKEN)
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
                                 Map.of("year", 2021, "submissions", fresh))))
                         .build(), HttpResponse.BodyHandlers.ofString());
@@ -105,6 +106,7 @@ class KilledMidBatchTest {
         pb.environment().put("DB_USER", (String) datasource.get("datasources.default.username"));
         pb.environment().put("DB_PASSWORD", (String) datasource.get("datasources.default.password"));
         pb.environment().put("PORT", Integer.toString(port));
+        pb.environment().put("ADMIN_TOKEN", ServiceUnderTest.ADMIN_TOKEN);
         pb.redirectErrorStream(true).redirectOutput(new File("target/killed-service.log"));
         return pb.start();
     }

@@ -65,7 +65,7 @@ class SubmissionsApiTest extends OnBothDatabases {
         assertEquals(List.of(), errorRulesOf(put.json().get("findings")));
         JsonNode read = service.get("/api/v1/units/" + unit + "/figures/2020").json();
         assertEquals(1, read.get("version").asInt());
-        assertEquals("anonymous", read.get("submittedBy").asText());
+        assertEquals("admin", read.get("submittedBy").asText());
         JsonNode figures = read.get("figures");
         assertEquals(0, new BigDecimal("63800").compareTo(figures.get("s2_9.central_procurement.amount").decimalValue()));
         assertEquals(-16, figures.get("s2_5.other_services.change").asInt());

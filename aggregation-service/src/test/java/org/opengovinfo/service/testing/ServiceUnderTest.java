@@ -13,16 +13,33 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The real service on a random local port over a database of the test's choice, driven over HTTP. */
+/**
+ * The real service on a random local port over a database of the test's choice, driven over HTTP. Requests carry
+ * the administrator token {@link #ADMIN_TOKEN} unless {@link #withToken} or {@link #anonymous} says otherwise.
+ */
 public final class ServiceUnderTest implements AutoCloseable {
 
+    public static final String ADMIN_TOKEN = "ogi_test-administrator-token-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+    private final String token;
 
-    private ServiceUnderTest(EmbeddedServer server) {
+    private ServiceUnderTest(EmbeddedServer server, HttpClient http, String token) {
         this.server = server;
+        this.http = http;
+        this.token = token;
+    }
+
+    /** The same service, with requests carrying {@code token} instead. Closing it does not stop the service. */
+    public ServiceUnderTest withToken(String token) {
+        return new ServiceUnderTest(server, http, token);
+    }
+
+    /** The same service, with requests carrying no token. */
+    public ServiceUnderTest anonymous() {
+        return withToken(null);
     }
 
     /** Starts a service on a fresh database. */
@@ -41,7 +58,9 @@ public final class ServiceUnderTest implements AutoCloseable {
     public static ServiceUnderTest start(Map<String, Object> datasource) {
         Map<String, Object> properties = new HashMap<>(datasource);
         properties.put("micronaut.server.port", -1);
-        return new ServiceUnderTest(ApplicationContext.run(EmbeddedServer.class, properties));
+        properties.putIfAbsent("reports.admin-token", ADMIN_TOKEN);
+        return new ServiceUnderTest(ApplicationContext.run(EmbeddedServer.class, properties),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), ADMIN_TOKEN);
     }
 
     public Map<String, Object> datasource() {
@@ -107,7 +126,12 @@ public final class ServiceUnderTest implements AutoCloseable {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(server.getURL() + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.getURL() + path)).timeout(Duration.ofSeconds(30));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    public Reply delete(String path) {
+        return send(request(path).DELETE().build());
     }
 
     private static HttpRequest.BodyPublisher json(Object body) {
@@ -118,8 +142,11 @@ public final class ServiceUnderTest implements AutoCloseable {
         }
     }
 
+    /** Stops the service, unless this is a view made by {@link #withToken}. */
     @Override
     public void close() {
-        server.getApplicationContext().close();
+        if (ADMIN_TOKEN.equals(token)) {
+            server.getApplicationContext().close();
+        }
     }
 }

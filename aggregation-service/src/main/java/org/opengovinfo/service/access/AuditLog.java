@@ -1,0 +1,84 @@
+package org.opengovinfo.service.access;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.opengovinfo.service.system.Json;
+
+/** Every write, recorded in the writer's transaction: who, when, what, on which unit and year. */
+@Singleton
+public class AuditLog {
+
+    @Serdeable
+    public record Event(String id, Instant at, String principal, String action, @Nullable String unit,
+                        @Nullable Integer year, String detail) {
+    }
+
+    private final JdbcOperations jdbc;
+    private final CurrentPrincipal principal;
+
+    AuditLog(JdbcOperations jdbc, CurrentPrincipal principal) {
+        this.jdbc = jdbc;
+        this.principal = principal;
+    }
+
+    /** Records an action by the current principal; call inside the transaction that does it. */
+    public void record(String action, @Nullable String unit, @Nullable Integer year, Object detail) {
+        jdbc.prepareStatement("INSERT INTO audit_event (id, at, principal, action, unit_id, report_year, detail) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, UUID.randomUUID().toString());
+                    ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                    ps.setString(3, principal.name());
+                    ps.setString(4, action);
+                    ps.setString(5, unit);
+                    if (year == null) {
+                        ps.setNull(6, Types.INTEGER);
+                    } else {
+                        ps.setInt(6, year);
+                    }
+                    ps.setString(7, Json.write(detail));
+                    return ps.executeUpdate();
+                });
+    }
+
+    /** Events matching every given criterion, newest first, at most {@code limit}. */
+    List<Event> find(@Nullable String unit, @Nullable Integer year, @Nullable String who, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT id, at, principal, action, unit_id, report_year, detail FROM audit_event WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (unit != null) {
+            sql.append(" AND unit_id = ?");
+            args.add(unit);
+        }
+        if (year != null) {
+            sql.append(" AND report_year = ?");
+            args.add(year);
+        }
+        if (who != null) {
+            sql.append(" AND principal = ?");
+            args.add(who);
+        }
+        sql.append(" ORDER BY at DESC, id");
+        return jdbc.prepareStatement(sql.toString(), ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            ps.setMaxRows(limit);
+            List<Event> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new Event(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getObject(6, Integer.class), rs.getString(7)));
+                }
+            }
+            return events;
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package org.opengovinfo.service.access;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A token's role, always within its unit's subtree (or everywhere for a token without a unit):
+ * administrators run units and tokens (and may do everything else), consolidators watch completeness, roll up and
+ * read everything, reporters write figures, readers pull consolidated results.
+ */
+public enum Role {
+    ADMINISTRATOR(EnumSet.allOf(Permission.class)),
+    CONSOLIDATOR(EnumSet.of(Permission.READ_TEMPLATES, Permission.READ_UNITS, Permission.READ_AUDIT,
+            Permission.READ_FIGURES, Permission.ROLL_UP, Permission.READ_CONSOLIDATED)),
+    REPORTER(EnumSet.of(Permission.READ_TEMPLATES, Permission.READ_UNITS, Permission.WRITE_FIGURES,
+            Permission.READ_FIGURES)),
+    READER(EnumSet.of(Permission.READ_TEMPLATES, Permission.READ_UNITS, Permission.READ_CONSOLIDATED));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
+    public boolean grants(Permission p) {
+        return permissions.contains(p);
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> parse(String code) {
+        for (Role r : values()) {
+            if (r.code().equals(code)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,131 @@
+package org.opengovinfo.service.access;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** API tokens: issued as random secrets, stored only as SHA-256 hashes, expirable and revocable. */
+@Singleton
+class TokenStore {
+
+    static final String PREFIX = "ogi_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A stored token, without its secret. */
+    record Token(String id, String principal, Role role, @Nullable String scope, Instant createdAt, String createdBy,
+                 @Nullable Instant expiresAt, @Nullable Instant revokedAt) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    TokenStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void insert(Token t, String secret) {
+        jdbc.prepareStatement("INSERT INTO api_token (id, token_hash, principal, role, scope_unit, created_at, created_by, "
+                + "expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)", ps -> {
+                    ps.setString(1, t.id());
+                    ps.setString(2, hash(secret));
+                    ps.setString(3, t.principal());
+                    ps.setString(4, t.role().code());
+                    ps.setString(5, t.scope());
+                    ps.setTimestamp(6, Timestamp.from(t.createdAt()));
+                    ps.setString(7, t.createdBy());
+                    if (t.expiresAt() == null) {
+                        ps.setNull(8, Types.TIMESTAMP_WITH_TIMEZONE);
+                    } else {
+                        ps.setTimestamp(8, Timestamp.from(t.expiresAt()));
+                    }
+                    return ps.executeUpdate();
+                });
+    }
+
+    Optional<Token> byHash(String hash) {
+        return first("WHERE token_hash = ?", hash);
+    }
+
+    Optional<Token> byId(String id) {
+        return first("WHERE id = ?", id);
+    }
+
+    List<Token> all() {
+        return jdbc.prepareStatement(SELECT + " ORDER BY created_at, id", ps -> rows(ps.executeQuery()));
+    }
+
+    boolean isEmpty() {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM api_token", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        });
+    }
+
+    void revoke(String id, Instant at) {
+        jdbc.prepareStatement("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", ps -> {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    static Token token(String principal, Role role, String scope, String createdBy, Instant expiresAt) {
+        return new Token(UUID.randomUUID().toString(), principal, role, scope, Instant.now(), createdBy, expiresAt, null);
+    }
+
+    private static final String SELECT =
+            "SELECT id, principal, role, scope_unit, created_at, created_by, expires_at, revoked_at FROM api_token";
+
+    private Optional<Token> first(String where, String value) {
+        return jdbc.prepareStatement(SELECT + " " + where, ps -> {
+            ps.setString(1, value);
+            return rows(ps.executeQuery()).stream().findFirst();
+        });
+    }
+
+    private static List<Token> rows(ResultSet rs) throws SQLException {
+        List<Token> tokens = new ArrayList<>();
+        try (rs) {
+            while (rs.next()) {
+                tokens.add(new Token(rs.getString(1), rs.getString(2), Role.parse(rs.getString(3)).orElseThrow(),
+                        rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), instant(rs.getTimestamp(7)),
+                        instant(rs.getTimestamp(8))));
+            }
+        }
+        return tokens;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
