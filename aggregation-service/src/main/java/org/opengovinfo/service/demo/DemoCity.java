@@ -72,10 +72,9 @@ class DemoCity implements ApplicationEventListener<ServerStartupEvent> {
         for (int year : new int[] {2020, 2021}) {
             submitYear(year, city);
         }
-        LOG.info("Demo city 临沂市 ({}) loaded in {} ms: {} units with figures for 2020 and 2021. Try: "
-                        + "curl -X POST {}/api/v1/units/{}/rollups/2021 && curl {}/api/v1/units/{}/consolidated/2021",
-                CITY, (System.nanoTime() - started) / 1_000_000, city.size(), event.getSource().getURL(), CITY,
-                event.getSource().getURL(), CITY);
+        LOG.info("Demo city 临沂市 ({}) loaded in {} ms: {} units with figures for 2020 and 2021. Roll it up with the "
+                        + "administrator token: curl -X POST -H \"Authorization: Bearer $TOKEN\" {}/api/v1/units/{}/rollups/2021",
+                CITY, (System.nanoTime() - started) / 1_000_000, city.size(), event.getSource().getURL(), CITY);
     }
 
     static List<UnitInput> hierarchy() {
