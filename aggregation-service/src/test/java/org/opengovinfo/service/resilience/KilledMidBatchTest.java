@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,7 +30,7 @@ import org.opengovinfo.service.testing.TestDatabase;
 
 /**
  * The service process is killed (SIGKILL) in the middle of a batch: afterwards every unit's figures are either
- * wholly the old ones or wholly the new ones, and its versions agree.
+ * wholly the old ones or wholly the new ones, and its versions agree. Its log, captured whole, holds no token.
  */
 class KilledMidBatchTest {
 
@@ -96,6 +97,9 @@ class KilledMidBatchTest {
                 wholeNew += version == 2 ? 1 : 0;
             }
             assertTrue(wholeNew >= 10 && wholeNew < TOWNS, "killed mid-batch: " + wholeNew + " of " + TOWNS + " new");
+            String log = Files.readString(Path.of("target/killed-service.log"));
+            assertTrue(log.contains("POST /api/v1/figures/batch") || log.contains("Startup completed"), "the log was captured");
+            assertTrue(!log.contains(ServiceUnderTest.ADMIN_TOKEN) && !log.contains("ogi_"), "no token in the service's log");
         }
     }
 
