@@ -1,0 +1,401 @@
+package org.opengovinfo.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.opengovinfo.client.Results.AuditEvent;
+import org.opengovinfo.client.Results.BatchResult;
+import org.opengovinfo.client.Results.Completeness;
+import org.opengovinfo.client.Results.Consolidated;
+import org.opengovinfo.client.Results.ImportSummary;
+import org.opengovinfo.client.Results.RollupSummary;
+import org.opengovinfo.client.Results.StoredFigures;
+import org.opengovinfo.client.Results.SubmissionResult;
+import org.opengovinfo.client.Results.Submission;
+import org.opengovinfo.client.Results.SubtreeEntry;
+import org.opengovinfo.client.Results.TemplateSummary;
+import org.opengovinfo.client.Results.TokenInfo;
+import org.opengovinfo.client.Results.Version;
+
+/**
+ * The service's API as plain Java calls. Thread-safe; make one and share it.
+ *
+ * <pre>{@code
+ * ReportsClient client = ReportsClient.builder(URI.create("http://localhost:8080"))
+ *         .token(System.getenv("OGI_TOKEN"))
+ *         .build();
+ * SubmissionResult r = client.submit("371311", 2021, FiguresBuilder.create()
+ *         .cell("s4.reconsideration.upheld", 3)
+ *         .build());
+ * }</pre>
+ *
+ * <p>Refusals throw {@link ApiException} (with the problem's code), {@link RejectedException} (422, with every
+ * finding) or {@link AuthException} (401/403); an unreachable service throws {@link ConnectionException}. Reads,
+ * PUTs and DELETEs — idempotent calls — are retried with exponential backoff on connection failures and 502/503/504;
+ * POSTs never are.
+ */
+public final class ReportsClient {
+
+    private static final Set<Integer> RETRYABLE = Set.of(502, 503, 504);
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private final URI base;
+    private final String token;
+    private final Duration timeout;
+    private final int retries;
+    private final Duration backoff;
+    private final HttpClient http;
+
+    private ReportsClient(Builder b) {
+        this.base = b.base;
+        this.token = b.token;
+        this.timeout = b.timeout;
+        this.retries = b.retries;
+        this.backoff = b.backoff;
+        this.http = HttpClient.newBuilder().connectTimeout(b.timeout).build();
+    }
+
+    public static Builder builder(URI base) {
+        return new Builder(base);
+    }
+
+    /** Settings: the token, the time allowed per request (default 30 s), retries for idempotent calls (default 3). */
+    public static final class Builder {
+        private final URI base;
+        private String token;
+        private Duration timeout = Duration.ofSeconds(30);
+        private int retries = 3;
+        private Duration backoff = Duration.ofMillis(200);
+
+        private Builder(URI base) {
+            this.base = Objects.requireNonNull(base, "base");
+        }
+
+        public Builder token(String token) {
+            this.token = token;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** How often an idempotent call is retried; the wait doubles from {@code backoff} each time. */
+        public Builder retries(int retries, Duration backoff) {
+            if (retries < 0) {
+                throw new IllegalArgumentException("retries must be ≥ 0");
+            }
+            this.retries = retries;
+            this.backoff = backoff;
+            return this;
+        }
+
+        public ReportsClient build() {
+            return new ReportsClient(this);
+        }
+    }
+
+    // ---- units -----------------------------------------------------------------------------------------------
+
+    public Unit createUnit(Unit unit) {
+        return call("POST", "/api/v1/units", unit, Unit.class);
+    }
+
+    public Unit updateUnit(Unit unit) {
+        return call("PUT", "/api/v1/units/" + seg(unit.id()), unit, Unit.class);
+    }
+
+    public Unit unit(String id) {
+        return call("GET", "/api/v1/units/" + seg(id), null, Unit.class);
+    }
+
+    public List<Unit> children(String id, int year) {
+        return call("GET", "/api/v1/units/" + seg(id) + "/children?year=" + year, null, new TypeReference<>() {});
+    }
+
+    public List<SubtreeEntry> subtree(String id, int year) {
+        return call("GET", "/api/v1/units/" + seg(id) + "/subtree?year=" + year, null, new TypeReference<>() {});
+    }
+
+    /** Creates or replaces many units at once, all or nothing. */
+    public ImportSummary importUnits(List<Unit> units) {
+        return call("POST", "/api/v1/units/import", Map.of("units", units), ImportSummary.class);
+    }
+
+    /** The same from CSV: {@code id,name,kind,divisionCode,fromYear,toYear,parent}. */
+    public ImportSummary importUnitsCsv(String csv) {
+        return parse(send("POST", "/api/v1/units/import", HttpRequest.BodyPublishers.ofString(csv), "text/csv"),
+                ImportSummary.class);
+    }
+
+    // ---- templates -------------------------------------------------------------------------------------------
+
+    public List<TemplateSummary> templates() {
+        return call("GET", "/api/v1/templates", null, new TypeReference<>() {});
+    }
+
+    public TemplateSummary templateForYear(int year) {
+        List<TemplateSummary> one = call("GET", "/api/v1/templates?year=" + year, null, new TypeReference<>() {});
+        return one.get(0);
+    }
+
+    /** A template with every table, cell and rule, as JSON. */
+    public JsonNode template(String id) {
+        return call("GET", "/api/v1/templates/" + seg(id), null, JsonNode.class);
+    }
+
+    // ---- figures ---------------------------------------------------------------------------------------------
+
+    /** Submits a unit's figures (cell code → value); throws {@link RejectedException} listing every finding. */
+    public SubmissionResult submit(String unit, int year, Map<String, ?> figures) {
+        return submit(unit, year, figures, Map.of(), false);
+    }
+
+    /**
+     * @param declared a consolidating unit's declared values for its consolidated report
+     * @param dryRun validate only; nothing is stored
+     */
+    public SubmissionResult submit(String unit, int year, Map<String, ?> figures, Map<String, ?> declared, boolean dryRun) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("figures", figures);
+        if (!declared.isEmpty()) {
+            body.put("declared", declared);
+        }
+        return call("PUT", "/api/v1/units/" + seg(unit) + "/figures/" + year + (dryRun ? "?dryRun=true" : ""),
+                body, SubmissionResult.class);
+    }
+
+    public StoredFigures figures(String unit, int year) {
+        return call("GET", "/api/v1/units/" + seg(unit) + "/figures/" + year, null, StoredFigures.class);
+    }
+
+    public List<Version> versions(String unit, int year) {
+        return call("GET", "/api/v1/units/" + seg(unit) + "/figures/" + year + "/versions", null, new TypeReference<>() {});
+    }
+
+    public StoredFigures version(String unit, int year, int version) {
+        return call("GET", "/api/v1/units/" + seg(unit) + "/figures/" + year + "/versions/" + version, null,
+                StoredFigures.class);
+    }
+
+    /** Many units' figures for one year; each unit is all or nothing, and the answer says how each fared. */
+    public BatchResult batch(int year, List<Submission> submissions, boolean dryRun) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Submission s : submissions) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("unit", s.unit());
+            item.put("figures", s.figures());
+            if (s.declared() != null && !s.declared().isEmpty()) {
+                item.put("declared", s.declared());
+            }
+            items.add(item);
+        }
+        return call("POST", "/api/v1/figures/batch", Map.of("year", year, "dryRun", dryRun, "submissions", items),
+                BatchResult.class);
+    }
+
+    // ---- rollups ---------------------------------------------------------------------------------------------
+
+    public Completeness completeness(String unit, int year) {
+        return call("GET", "/api/v1/units/" + seg(unit) + "/completeness/" + year, null, Completeness.class);
+    }
+
+    /** Rolls up the unit's subtree into a new snapshot and returns its summary. */
+    public RollupSummary rollup(String unit, int year) {
+        return call("POST", "/api/v1/units/" + seg(unit) + "/rollups/" + year, Map.of(), RollupSummary.class);
+    }
+
+    public List<RollupSummary> rollups(String unit, int year) {
+        return call("GET", "/api/v1/units/" + seg(unit) + "/rollups/" + year, null, new TypeReference<>() {});
+    }
+
+    /** A whole snapshot document. */
+    public JsonNode snapshot(String id) {
+        return call("GET", "/api/v1/rollups/" + seg(id), null, JsonNode.class);
+    }
+
+    public JsonNode diff(String from, String to) {
+        return call("GET", "/api/v1/rollups/" + seg(from) + "/diff/" + seg(to), null, JsonNode.class);
+    }
+
+    /** The unit's consolidated figures from the latest snapshot. */
+    public Consolidated consolidated(String unit, int year) {
+        return call("GET", "/api/v1/units/" + seg(unit) + "/consolidated/" + year, null, Consolidated.class);
+    }
+
+    /** The same as CSV: {@code cell,value,unit,label}, one line per cell of the template. */
+    public String consolidatedCsv(String unit, int year) {
+        return send("GET", "/api/v1/units/" + seg(unit) + "/consolidated/" + year + "?format=csv", null, null).body();
+    }
+
+    // ---- access ----------------------------------------------------------------------------------------------
+
+    /**
+     * @param role administrator, consolidator, reporter or reader
+     * @param scope the unit whose subtree the token covers, or {@code null} for everything
+     * @param expiresAt an instant such as {@code 2027-01-31T16:00:00Z}, or {@code null}
+     */
+    public TokenInfo createToken(String principal, String role, String scope, String expiresAt) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("principal", principal);
+        body.put("role", role);
+        body.put("scope", scope);
+        body.put("expiresAt", expiresAt);
+        return call("POST", "/api/v1/tokens", body, TokenInfo.class);
+    }
+
+    public List<TokenInfo> tokens() {
+        return call("GET", "/api/v1/tokens", null, new TypeReference<>() {});
+    }
+
+    public void revokeToken(String id) {
+        send("DELETE", "/api/v1/tokens/" + seg(id), null, null);
+    }
+
+    /** The audit trail, newest first; any criterion may be {@code null}. */
+    public List<AuditEvent> audit(String unit, Integer year, String principal) {
+        StringBuilder query = new StringBuilder("/api/v1/audit?limit=1000");
+        if (unit != null) {
+            query.append("&unit=").append(seg(unit));
+        }
+        if (year != null) {
+            query.append("&year=").append(year);
+        }
+        if (principal != null) {
+            query.append("&principal=").append(seg(principal));
+        }
+        return call("GET", query.toString(), null, new TypeReference<>() {});
+    }
+
+    // ---- HTTP ------------------------------------------------------------------------------------------------
+
+    private <T> T call(String method, String path, Object body, Class<T> type) {
+        return parse(send(method, path, json(body), "application/json"), type);
+    }
+
+    private <T> T call(String method, String path, Object body, TypeReference<T> type) {
+        HttpResponse<String> response = send(method, path, json(body), "application/json");
+        try {
+            return JSON.readValue(response.body(), type);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(response.statusCode(), "client.unreadable_answer", e.getOriginalMessage(), List.of());
+        }
+    }
+
+    private static <T> T parse(HttpResponse<String> response, Class<T> type) {
+        try {
+            return JSON.readValue(response.body(), type);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(response.statusCode(), "client.unreadable_answer", e.getOriginalMessage(), List.of());
+        }
+    }
+
+    private static HttpRequest.BodyPublisher json(Object body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the request as JSON", e);
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        boolean idempotent = !method.equals("POST");
+        int attempts = idempotent ? retries + 1 : 1;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (attempt < attempts && RETRYABLE.contains(response.statusCode())) {
+                    pause(attempt);
+                    continue;
+                }
+                if (response.statusCode() >= 400) {
+                    throw problem(response);
+                }
+                return response;
+            } catch (IOException e) {
+                if (attempt >= attempts) {
+                    throw new ConnectionException("cannot reach " + base + " (" + method + " " + path + "): " + e, e);
+                }
+                pause(attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectionException("interrupted while calling " + base, e);
+            }
+        }
+    }
+
+    private void pause(int attempt) {
+        try {
+            Thread.sleep(backoff.toMillis() << (attempt - 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionException("interrupted while waiting to retry", e);
+        }
+    }
+
+    private static ApiException problem(HttpResponse<String> response) {
+        int status = response.statusCode();
+        String code = "http." + status;
+        String detail = response.body();
+        List<Finding> findings = new ArrayList<>();
+        try {
+            JsonNode problem = JSON.readTree(response.body());
+            if (problem != null && problem.has("code")) {
+                code = problem.get("code").asText();
+                detail = problem.path("detail").asText(null);
+                for (JsonNode e : problem.path("errors")) {
+                    if (e.has("rule")) {
+                        findings.add(JSON.treeToValue(e, Finding.class));
+                    }
+                }
+            }
+        } catch (JsonProcessingException notJson) {
+            // keep the raw body as the detail
+        }
+        if (status == 401 || status == 403) {
+            return new AuthException(status, code, detail);
+        }
+        return status == 422 && !findings.isEmpty()
+                ? new RejectedException(status, code, detail, findings)
+                : new ApiException(status, code, detail, findings);
+    }
+
+    private static String seg(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
