@@ -42,12 +42,12 @@ class RollupController {
 
     RollupController(RollupService rollups, CompletenessService completeness, SubmissionService submissions,
                      Templates templates, AccessControl access, CurrentPrincipal principal) {
-        this.access = access;
-        this.principal = principal;
         this.rollups = rollups;
         this.completeness = completeness;
         this.submissions = submissions;
         this.templates = templates;
+        this.access = access;
+        this.principal = principal;
     }
 
     @Operation(summary = "Roll up a unit's subtree for a year into a new, immutable snapshot")

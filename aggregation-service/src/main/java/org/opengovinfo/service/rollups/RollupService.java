@@ -44,13 +44,13 @@ public class RollupService {
 
     RollupService(Templates templates, UnitService units, CurrentFigures figures, CompletenessService completeness,
                   RollupRepository snapshots, CurrentPrincipal principal, AuditLog audit) {
-        this.principal = principal;
-        this.audit = audit;
         this.templates = templates;
         this.units = units;
         this.figures = figures;
         this.completeness = completeness;
         this.snapshots = snapshots;
+        this.principal = principal;
+        this.audit = audit;
     }
 
     /** Consolidates the subtree of {@code unit} as it stood in {@code year} and stores the snapshot. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ final class SubmissionJson {
         if (items == null || !items.isArray() || items.isEmpty()) {
             throw ProblemException.badRequest("request.wrong_type", "submissions must be a non-empty list");
         }
-        List<Map.Entry<String, SubmissionInput>> submissions = new java.util.ArrayList<>();
+        List<Map.Entry<String, SubmissionInput>> submissions = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String where = "submissions[" + i + "].";
             JsonNode item = items.get(i);

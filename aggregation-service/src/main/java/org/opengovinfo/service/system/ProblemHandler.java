@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /** Answers every {@link ProblemException} as {@code application/problem+json}. */
 @Produces
@@ -23,7 +24,7 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
         return respond(e.status(), e.code(), e.getMessage(), e.errors());
     }
 
-    public static MutableHttpResponse<Problem> respond(HttpStatus status, String code, String detail, java.util.List<?> errors) {
+    public static MutableHttpResponse<Problem> respond(HttpStatus status, String code, String detail, List<?> errors) {
         Problem problem = new Problem("urn:problem:" + code, status.getReason(), status.getCode(), code, detail, errors);
         MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status).contentType(PROBLEM_JSON).body(problem);
         if (status == HttpStatus.UNAUTHORIZED) {

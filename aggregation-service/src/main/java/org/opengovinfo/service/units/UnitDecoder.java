@@ -1,6 +1,7 @@
 package org.opengovinfo.service.units;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -79,6 +80,6 @@ final class UnitDecoder {
     }
 
     private static List<String> kindCodes() {
-        return java.util.Arrays.stream(UnitKind.values()).map(UnitKind::code).toList();
+        return Arrays.stream(UnitKind.values()).map(UnitKind::code).toList();
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -128,7 +129,7 @@ public class UnitService {
         if (u == null) {
             return false;
         }
-        int last = u.years().lastYear(java.time.Year.now().getValue() + 1);
+        int last = u.years().lastYear(Year.now().getValue() + 1);
         for (int y = year != null ? year : u.years().from(); y <= (year != null ? year : last); y++) {
             Unit current = u;
             for (int depth = 0; current != null && depth < 64; depth++) {
