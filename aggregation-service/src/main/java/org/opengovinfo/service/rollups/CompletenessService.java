@@ -52,9 +52,15 @@ public class CompletenessService {
 
     @Transactional(readOnly = true)
     public Completeness of(String unitId, int year) {
-        Hierarchy subtree = units.subtreeHierarchy(unitId, year);
+        return of(units.subtreeHierarchy(unitId, year), figures.of(year));
+    }
+
+    /** Completeness of a subtree (rooted at its first unit) that a caller has already loaded with its figures. */
+    @Transactional(readOnly = true)
+    public Completeness of(Hierarchy subtree, CurrentFigures.OfYear current) {
+        String unitId = subtree.unit(subtree.order()[0]);
+        int year = current.year();
         Map<String, Unit> all = units.all();
-        CurrentFigures.OfYear current = figures.of(year);
         Instant due = LocalDate.of(year + 1, deadline.getMonth(), deadline.getDayOfMonth())
                 .plusDays(1).atStartOfDay(CHINA).toInstant();
         List<Entry> missing = new ArrayList<>();

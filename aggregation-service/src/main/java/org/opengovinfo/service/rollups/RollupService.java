@@ -94,7 +94,7 @@ public class RollupService {
             results.add(entry);
             consolidating.add(c.unit());
         }
-        CompletenessService.Completeness gaps = completeness.of(unit, year);
+        CompletenessService.Completeness gaps = completeness.of(tree, current);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("id", id);
         document.put("unit", unit);
