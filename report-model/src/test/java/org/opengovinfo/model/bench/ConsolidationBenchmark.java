@@ -19,10 +19,10 @@ import org.opengovinfo.model.consolidation.Hierarchy;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
-import org.opengovinfo.model.testing.GeneratedTrees;
+import org.opengovinfo.model.sample.SampleTrees;
 
 /**
- * In-memory consolidation of a generated city (1,008 units) and national tree (189,720 units), 2021 format.
+ * In-memory consolidation of a generated city (996 units) and national tree (186,620 units), 2021 format.
  *
  * <p>{@code consolidate} is the engine as the service will call it: every consolidating unit's totals, derived
  * cells, the rules on every total, overflow checks. {@code baselineReversePass} is the plain anchor from
@@ -52,7 +52,7 @@ public class ConsolidationBenchmark {
     @Setup(Level.Trial)
     public void generate() {
         template = Templates.bundled().byId("2021").orElseThrow();
-        GeneratedTrees tree = scale.equals("city") ? GeneratedTrees.city(template, 42) : GeneratedTrees.national(template, 42);
+        SampleTrees tree = scale.equals("city") ? SampleTrees.city(template, 42) : SampleTrees.national(template, 42);
         hierarchy = tree.hierarchy();
         own = tree.own();
         declared = new Figures[hierarchy.size()];

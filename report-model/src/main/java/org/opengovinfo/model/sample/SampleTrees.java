@@ -1,4 +1,4 @@
-package org.opengovinfo.model.testing;
+package org.opengovinfo.model.sample;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,24 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.opengovinfo.model.consolidation.Hierarchy;
-import org.opengovinfo.model.sample.SampleFigures;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.template.Template;
 
 /**
- * Administrative trees shaped like the real ones, with rule-consistent figures: sparse leaves (towns and
- * departments), denser own figures for governments.
+ * Seeded administrative trees shaped like the real ones, with invented, rule-consistent figures: sparse leaves
+ * (towns and departments, about 15 % non-zero cells), denser own figures for governments. For the demo, tests and
+ * benchmarks at city, province and national scale.
  *
- * @param hierarchy the tree
+ * @param hierarchy the tree; department ids end in {@code -dN}, town ids in {@code -tN}
  * @param own own figures by unit number, one for every unit
  */
-public record GeneratedTrees(Hierarchy hierarchy, Figures[] own) {
+public record SampleTrees(Hierarchy hierarchy, Figures[] own) {
 
     private static final double LEAF_DENSITY = 0.15;
     private static final double GOVERNMENT_DENSITY = 0.6;
 
-    /** A 临沂市-like city: 12 counties and 3 zones with towns and departments, 50 city departments; 1,008 units. */
-    public static GeneratedTrees city(Template template, long seed) {
+    /** A 临沂市-like city: 12 counties and 3 zones with towns and departments, 50 city departments; 996 units. */
+    public static SampleTrees city(Template template, long seed) {
         Shape shape = new Shape(template, seed);
         shape.government("city", null, 50);
         for (int c = 0; c < 12; c++) {
@@ -42,10 +42,29 @@ public record GeneratedTrees(Hierarchy hierarchy, Figures[] own) {
     }
 
     /**
-     * A national tree: 31 provinces → 11 cities → 8 counties → 15 towns, every province, city and county with 46
-     * departments; 189,720 units.
+     * A province: 16 cities → 11 counties → 22 towns, the province, every city and county with 60 departments;
+     * 15,645 units.
      */
-    public static GeneratedTrees national(Template template, long seed) {
+    public static SampleTrees province(Template template, long seed) {
+        Shape shape = new Shape(template, seed);
+        String province = shape.government("p0", null, 60);
+        for (int c = 0; c < 16; c++) {
+            String city = shape.government(province + "-c" + c, province, 60);
+            for (int k = 0; k < 11; k++) {
+                String county = shape.government(city + "-k" + k, city, 60);
+                for (int t = 0; t < 22; t++) {
+                    shape.leaf(county + "-t" + t, county);
+                }
+            }
+        }
+        return shape.build();
+    }
+
+    /**
+     * A national tree: 31 provinces → 11 cities → 8 counties → 15 towns, every province, city and county with 46
+     * departments; 186,620 units.
+     */
+    public static SampleTrees national(Template template, long seed) {
         Shape shape = new Shape(template, seed);
         for (int p = 0; p < 31; p++) {
             String province = shape.government("p" + p, null, 46);
@@ -93,13 +112,13 @@ public record GeneratedTrees(Hierarchy hierarchy, Figures[] own) {
             figures.put(id, f);
         }
 
-        GeneratedTrees build() {
+        SampleTrees build() {
             Hierarchy h = builder.build();
             Figures[] own = new Figures[h.size()];
             for (String id : order) {
                 own[h.indexOf(id)] = figures.get(id);
             }
-            return new GeneratedTrees(h, own);
+            return new SampleTrees(h, own);
         }
     }
 }
