@@ -1,6 +1,7 @@
 package org.opengovinfo.model.sample;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +48,7 @@ public record SampleTrees(Hierarchy hierarchy, Figures[] own) {
      */
     public static SampleTrees province(Template template, long seed) {
         Shape shape = new Shape(template, seed);
-        String province = shape.government("p0", null, 60);
-        for (int c = 0; c < 16; c++) {
-            String city = shape.government(province + "-c" + c, province, 60);
-            for (int k = 0; k < 11; k++) {
-                String county = shape.government(city + "-k" + k, city, 60);
-                for (int t = 0; t < 22; t++) {
-                    shape.leaf(county + "-t" + t, county);
-                }
-            }
-        }
+        shape.region("p0", null, 60, 22, new Level("c", 16), new Level("k", 11));
         return shape.build();
     }
 
@@ -67,18 +59,13 @@ public record SampleTrees(Hierarchy hierarchy, Figures[] own) {
     public static SampleTrees national(Template template, long seed) {
         Shape shape = new Shape(template, seed);
         for (int p = 0; p < 31; p++) {
-            String province = shape.government("p" + p, null, 46);
-            for (int c = 0; c < 11; c++) {
-                String city = shape.government(province + "-c" + c, province, 46);
-                for (int k = 0; k < 8; k++) {
-                    String county = shape.government(city + "-k" + k, city, 46);
-                    for (int t = 0; t < 15; t++) {
-                        shape.leaf(county + "-t" + t, county);
-                    }
-                }
-            }
+            shape.region("p" + p, null, 46, 15, new Level("c", 11), new Level("k", 8));
         }
         return shape.build();
+    }
+
+    /** One level of governments below a region: the id suffix letter of its units, and how many per parent. */
+    private record Level(String suffix, int count) {
     }
 
     private static final class Shape {
@@ -100,6 +87,24 @@ public record SampleTrees(Hierarchy hierarchy, Figures[] own) {
                 leaf(id + "-d" + d, id);
             }
             return id;
+        }
+
+        /**
+         * A government with its departments and, level by level, the governments below it (16 cities of 11
+         * counties each: {@code new Level("c", 16), new Level("k", 11)}), the lowest ones with {@code towns} towns.
+         */
+        void region(String id, String parent, int departments, int towns, Level... levels) {
+            government(id, parent, departments);
+            if (levels.length == 0) {
+                for (int t = 0; t < towns; t++) {
+                    leaf(id + "-t" + t, id);
+                }
+                return;
+            }
+            Level[] below = Arrays.copyOfRange(levels, 1, levels.length);
+            for (int n = 0; n < levels[0].count(); n++) {
+                region(id + "-" + levels[0].suffix() + n, id, departments, towns, below);
+            }
         }
 
         void leaf(String id, String parent) {
