@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A unit: give {@code parent} for a unit that never moved, or {@code placements} (a parent per span of years).
  *
- * @param kind city, county, district, development_zone, town, street, department or own_office
+ * @param kind country, province, city, county, district, development_zone, town, street, department or own_office
  * @param toYear {@code null} while the unit is in force
  */
 public record Unit(String id, String name, String kind, String divisionCode, Integer fromYear, Integer toYear,

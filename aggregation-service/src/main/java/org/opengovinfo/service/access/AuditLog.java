@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.opengovinfo.service.system.Json;
 
@@ -32,20 +34,30 @@ public class AuditLog {
 
     /** Records an action by the current principal; call inside the transaction that does it. */
     public void record(String action, @Nullable String unit, @Nullable Integer year, Object detail) {
+        recordEach(action, year, List.of(new AbstractMap.SimpleEntry<>(unit, detail)));
+    }
+
+    /** Records the same action on several units (unit → detail), in one round trip. */
+    public void recordEach(String action, @Nullable Integer year, List<? extends Map.Entry<String, ?>> details) {
+        Timestamp now = Timestamp.from(Instant.now());
+        String who = principal.name();
         jdbc.prepareStatement("INSERT INTO audit_event (id, at, principal, action, unit_id, report_year, detail) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
-                    ps.setString(1, UUID.randomUUID().toString());
-                    ps.setTimestamp(2, Timestamp.from(Instant.now()));
-                    ps.setString(3, principal.name());
-                    ps.setString(4, action);
-                    ps.setString(5, unit);
-                    if (year == null) {
-                        ps.setNull(6, Types.INTEGER);
-                    } else {
-                        ps.setInt(6, year);
+                    for (Map.Entry<String, ?> d : details) {
+                        ps.setString(1, UUID.randomUUID().toString());
+                        ps.setTimestamp(2, now);
+                        ps.setString(3, who);
+                        ps.setString(4, action);
+                        ps.setString(5, d.getKey());
+                        if (year == null) {
+                            ps.setNull(6, Types.INTEGER);
+                        } else {
+                            ps.setInt(6, year);
+                        }
+                        ps.setString(7, Json.write(d.getValue()));
+                        ps.addBatch();
                     }
-                    ps.setString(7, Json.write(detail));
-                    return ps.executeUpdate();
+                    return ps.executeBatch();
                 });
     }
 

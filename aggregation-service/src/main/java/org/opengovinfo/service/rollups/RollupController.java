@@ -25,6 +25,7 @@ import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.access.Permission;
 import org.opengovinfo.service.rollups.RollupRepository.StoredSnapshot;
 import org.opengovinfo.service.submissions.SubmissionService;
+import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.system.ProblemException;
 
 @Tag(name = "rollups")
@@ -54,15 +55,19 @@ class RollupController {
     @Post("/units/{id}/rollups/{year}")
     @Access(Permission.ROLL_UP)
     HttpResponse<Map<String, Object>> rollup(@PathVariable String id, @PathVariable int year) {
-        StoredSnapshot s = rollups.rollup(id, year);
-        return HttpResponse.created(summary(s, RollupService.document(s)), URI.create("/api/v1/rollups/" + s.id()));
+        RollupService.Created created = rollups.rollup(id, year);
+        StoredSnapshot s = created.snapshot();
+        Map<String, Object> summary = summary(s);
+        summary.put("completeness", created.completeness());
+        summary.put("consolidatedUnits", created.consolidatedUnits());
+        return HttpResponse.created(summary, URI.create("/api/v1/rollups/" + s.id()));
     }
 
     @Operation(summary = "The snapshots rooted at a unit for a year, newest first")
     @Get("/units/{id}/rollups/{year}")
     @Access(Permission.READ_CONSOLIDATED)
     List<Map<String, Object>> list(@PathVariable String id, @PathVariable int year) {
-        return rollups.list(id, year).stream().map(s -> summary(s, null)).toList();
+        return rollups.list(id, year).stream().<Map<String, Object>>map(RollupController::summary).toList();
     }
 
     @Operation(summary = "A whole snapshot: every consolidating unit's consolidated, own and declared figures, findings, "
@@ -70,12 +75,12 @@ class RollupController {
     @Get(uri = "/rollups/{snapshot}", produces = MediaType.APPLICATION_JSON)
     @Access(Permission.READ_FIGURES)
     HttpResponse<String> snapshot(@PathVariable String snapshot, @Header("If-None-Match") @Nullable String ifNoneMatch) {
-        StoredSnapshot s = readable(snapshot);
+        readable(snapshot);
         String etag = "\"" + snapshot + "\"";
         if (etag.equals(ifNoneMatch)) {
             return HttpResponse.<String>status(HttpStatus.NOT_MODIFIED).header("ETag", etag);
         }
-        return HttpResponse.ok(s.content()).header("ETag", etag)
+        return HttpResponse.ok(Json.write(rollups.document(snapshot))).header("ETag", etag)
                 .header("Cache-Control", "public, max-age=31536000, immutable");
     }
 
@@ -83,8 +88,10 @@ class RollupController {
     @Get("/rollups/{from}/diff/{to}")
     @Access(Permission.READ_FIGURES)
     Map<String, Object> diff(@PathVariable String from, @PathVariable String to) {
-        Map<String, Object> a = RollupService.document(readable(from));
-        Map<String, Object> b = RollupService.document(readable(to));
+        readable(from);
+        readable(to);
+        Map<String, Object> a = rollups.document(from);
+        Map<String, Object> b = rollups.document(to);
         if (!a.get("unit").equals(b.get("unit")) || !a.get("year").equals(b.get("year"))) {
             throw ProblemException.unprocessable("rollup.not_comparable",
                     "snapshots of different units or years cannot be compared", null);
@@ -99,22 +106,17 @@ class RollupController {
     @Access(Permission.READ_CONSOLIDATED)
     HttpResponse<?> consolidated(@PathVariable String id, @PathVariable int year, @QueryValue @Nullable String snapshot,
                                  @QueryValue @Nullable String format, @Header("If-None-Match") @Nullable String ifNoneMatch) {
-        StoredSnapshot s = snapshot == null ? rollups.latestFor(id, year) : rollups.snapshot(snapshot);
-        String etag = "\"" + s.id() + ":" + id + ("csv".equals(format) ? ":csv" : "") + "\"";
+        Map<String, Object> entry = snapshot == null ? rollups.latestEntry(id, year) : rollups.entry(snapshot, id);
+        String etag = "\"" + entry.get("snapshot") + ":" + id + ("csv".equals(format) ? ":csv" : "") + "\"";
         if (etag.equals(ifNoneMatch)) {
             return HttpResponse.status(HttpStatus.NOT_MODIFIED).header("ETag", etag);
         }
-        Map<String, Object> document = RollupService.document(s);
-        Map<String, Object> entry = entryFor(document, id);
         Map<String, Object> pulled = new LinkedHashMap<>();
         pulled.put("unit", id);
-        pulled.put("year", document.get("year"));
-        pulled.put("template", document.get("template"));
-        pulled.put("snapshot", s.id());
-        pulled.put("computedAt", document.get("computedAt"));
-        pulled.put("hierarchyYear", document.get("hierarchyYear"));
-        pulled.put("unitsInSubtree", entry.get("unitsInSubtree"));
-        pulled.put("unitsReported", entry.get("unitsReported"));
+        for (String field : List.of("year", "template", "snapshot", "computedAt", "hierarchyYear", "unitsInSubtree",
+                "unitsReported")) {
+            pulled.put(field, entry.get(field));
+        }
         pulled.put("figures", entry.get("consolidated"));
         pulled.put("findings", entry.get("findings"));
         if (format == null || format.equals("json")) {
@@ -123,7 +125,7 @@ class RollupController {
         if (!format.equals("csv")) {
             throw ProblemException.badRequest("request.unknown_format", "format must be json or csv");
         }
-        return HttpResponse.ok(csv(templates.byId(s.template()).orElseThrow(), figures(entry)))
+        return HttpResponse.ok(csv(templates.byId((String) entry.get("template")).orElseThrow(), figures(entry)))
                 .contentType(CSV).header("ETag", etag);
     }
 
@@ -139,18 +141,6 @@ class RollupController {
         StoredSnapshot s = rollups.snapshot(id);
         access.requireWithin(principal.get(), s.unit(), s.year());
         return s;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> entryFor(Map<String, Object> document, String unit) {
-        for (Object o : (List<Object>) document.get("units")) {
-            Map<String, Object> entry = (Map<String, Object>) o;
-            if (unit.equals(entry.get("unit"))) {
-                return entry;
-            }
-        }
-        throw ProblemException.notFound("rollup.unit_not_in_snapshot",
-                "snapshot " + document.get("id") + " holds no consolidated figures of " + unit);
     }
 
     @SuppressWarnings("unchecked")
@@ -175,7 +165,7 @@ class RollupController {
         return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
-    private static Map<String, Object> summary(StoredSnapshot s, Map<String, Object> document) {
+    private static Map<String, Object> summary(StoredSnapshot s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("unit", s.unit());
@@ -183,10 +173,6 @@ class RollupController {
         m.put("template", s.template());
         m.put("computedAt", s.createdAt().toString());
         m.put("triggeredBy", s.createdBy());
-        if (document != null) {
-            m.put("completeness", document.get("completeness"));
-            m.put("consolidatedUnits", ((List<?>) document.get("units")).size());
-        }
         return m;
     }
 }

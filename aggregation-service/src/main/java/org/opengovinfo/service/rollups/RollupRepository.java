@@ -3,20 +3,32 @@ package org.opengovinfo.service.rollups;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Rollup snapshots in portable SQL; a snapshot row is inserted once and never updated. */
+/**
+ * Rollup snapshots in portable SQL, written once and never updated: a header row with the snapshot's provenance,
+ * and one row per consolidating unit with that unit's part, so that a pull reads one small row.
+ */
 @Singleton
 class RollupRepository {
 
-    /** A stored snapshot; {@code content} is its JSON document. */
+    /** A stored snapshot; {@code content} is its JSON document without the units' parts (empty when not read). */
     record StoredSnapshot(String id, String unit, int year, String template, Instant createdAt, String createdBy,
                           String content) {
     }
+
+    /** One consolidating unit's part of a snapshot, as JSON ({@code null} in snapshots from before parts had rows). */
+    record StoredEntry(StoredSnapshot snapshot, String unit, String content) {
+    }
+
+    private static final String HEADER = "SELECT id, unit_id, report_year, template_id, created_at, created_by";
 
     private final JdbcOperations jdbc;
 
@@ -24,7 +36,8 @@ class RollupRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(StoredSnapshot s, List<String> consolidatingUnits) {
+    /** Stores a snapshot and its units' parts (unit → JSON, in the order they are to be listed). */
+    void insert(StoredSnapshot s, Map<String, String> entries) {
         jdbc.prepareStatement("INSERT INTO rollup_snapshot (id, unit_id, report_year, template_id, created_at, created_by, "
                 + "content) VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, s.id());
@@ -36,13 +49,16 @@ class RollupRepository {
                     ps.setString(7, s.content());
                     return ps.executeUpdate();
                 });
-        jdbc.prepareStatement("INSERT INTO rollup_snapshot_unit (snapshot_id, unit_id, report_year, created_at) "
-                + "VALUES (?, ?, ?, ?)", ps -> {
-                    for (String unit : consolidatingUnits) {
+        jdbc.prepareStatement("INSERT INTO rollup_snapshot_unit (snapshot_id, unit_id, report_year, created_at, content, "
+                + "ordinal) VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+                    int ordinal = 0;
+                    for (Map.Entry<String, String> e : entries.entrySet()) {
                         ps.setString(1, s.id());
-                        ps.setString(2, unit);
+                        ps.setString(2, e.getKey());
                         ps.setInt(3, s.year());
                         ps.setTimestamp(4, Timestamp.from(s.createdAt()));
+                        ps.setString(5, e.getValue());
+                        ps.setInt(6, ordinal++);
                         ps.addBatch();
                     }
                     return ps.executeBatch();
@@ -50,53 +66,74 @@ class RollupRepository {
     }
 
     Optional<StoredSnapshot> find(String id) {
-        return first(query("SELECT id, unit_id, report_year, template_id, created_at, created_by, content "
-                + "FROM rollup_snapshot WHERE id = ?", id));
+        return jdbc.prepareStatement(HEADER + ", content FROM rollup_snapshot WHERE id = ?", ps -> {
+            ps.setString(1, id);
+            return rows(ps.executeQuery()).stream().findFirst();
+        });
     }
 
-    /** The newest snapshot that holds consolidated figures of {@code unit} for {@code year}. */
-    Optional<StoredSnapshot> latestFor(String unit, int year) {
-        Optional<String> id = jdbc.prepareStatement("SELECT snapshot_id FROM rollup_snapshot_unit WHERE unit_id = ? "
-                + "AND report_year = ? ORDER BY created_at DESC, snapshot_id DESC", ps -> {
-                    ps.setString(1, unit);
-                    ps.setInt(2, year);
-                    ps.setMaxRows(1);
+    /** The parts of a snapshot, unit → JSON, in the order they were stored. */
+    Map<String, String> entries(String snapshot) {
+        return jdbc.prepareStatement("SELECT unit_id, content FROM rollup_snapshot_unit WHERE snapshot_id = ? "
+                + "AND content IS NOT NULL ORDER BY ordinal", ps -> {
+                    ps.setString(1, snapshot);
+                    Map<String, String> entries = new LinkedHashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                        while (rs.next()) {
+                            entries.put(rs.getString(1), rs.getString(2));
+                        }
                     }
+                    return entries;
                 });
-        return id.flatMap(this::find);
+    }
+
+    /** One unit's part of a snapshot. */
+    Optional<StoredEntry> entry(String snapshot, String unit) {
+        return entry("r.snapshot_id = ? AND r.unit_id = ?", snapshot, unit);
+    }
+
+    /** The part of {@code unit} in the newest snapshot that consolidated it for {@code year}. */
+    Optional<StoredEntry> latestEntry(String unit, int year) {
+        return entry("r.unit_id = ? AND r.report_year = ?", unit, year);
     }
 
     /** The snapshots rooted at {@code unit} for {@code year}, newest first, without their content. */
     List<StoredSnapshot> listFor(String unit, int year) {
-        return jdbc.prepareStatement("SELECT id, unit_id, report_year, template_id, created_at, created_by, '' "
-                + "FROM rollup_snapshot WHERE unit_id = ? AND report_year = ? ORDER BY created_at DESC, id DESC", ps -> {
+        return jdbc.prepareStatement(HEADER + ", '' FROM rollup_snapshot WHERE unit_id = ? AND report_year = ? "
+                + "ORDER BY created_at DESC, id DESC", ps -> {
                     ps.setString(1, unit);
                     ps.setInt(2, year);
                     return rows(ps.executeQuery());
                 });
     }
 
-    private List<StoredSnapshot> query(String sql, String id) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, id);
-            return rows(ps.executeQuery());
-        });
+    private Optional<StoredEntry> entry(String where, Object... args) {
+        return jdbc.prepareStatement("SELECT s.id, s.unit_id, s.report_year, s.template_id, s.created_at, s.created_by, "
+                + "r.unit_id, r.content FROM rollup_snapshot_unit r JOIN rollup_snapshot s ON s.id = r.snapshot_id WHERE "
+                + where + " ORDER BY r.created_at DESC, r.snapshot_id DESC", ps -> {
+                    for (int i = 0; i < args.length; i++) {
+                        ps.setObject(i + 1, args[i]);
+                    }
+                    ps.setMaxRows(1);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(new StoredEntry(header(rs, ""), rs.getString(7), rs.getString(8)))
+                                : Optional.<StoredEntry>empty();
+                    }
+                });
     }
 
-    private static List<StoredSnapshot> rows(ResultSet rs) throws java.sql.SQLException {
+    private static List<StoredSnapshot> rows(ResultSet rs) throws SQLException {
         List<StoredSnapshot> rows = new ArrayList<>();
         try (rs) {
             while (rs.next()) {
-                rows.add(new StoredSnapshot(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)));
+                rows.add(header(rs, rs.getString(7)));
             }
         }
         return rows;
     }
 
-    private static <T> Optional<T> first(List<T> list) {
-        return list.stream().findFirst();
+    private static StoredSnapshot header(ResultSet rs, String content) throws SQLException {
+        return new StoredSnapshot(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant(), rs.getString(6), content);
     }
 }

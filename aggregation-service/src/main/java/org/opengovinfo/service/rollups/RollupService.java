@@ -18,6 +18,7 @@ import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.service.access.AuditLog;
 import org.opengovinfo.service.access.CurrentPrincipal;
+import org.opengovinfo.service.rollups.RollupRepository.StoredEntry;
 import org.opengovinfo.service.rollups.RollupRepository.StoredSnapshot;
 import org.opengovinfo.service.submissions.CurrentFigures;
 import org.opengovinfo.service.system.FindingView;
@@ -53,9 +54,13 @@ public class RollupService {
         this.audit = audit;
     }
 
+    /** A new snapshot, with what its creator is told about it. */
+    record Created(StoredSnapshot snapshot, Map<String, Object> completeness, int consolidatedUnits) {
+    }
+
     /** Consolidates the subtree of {@code unit} as it stood in {@code year} and stores the snapshot. */
     @Transactional
-    public StoredSnapshot rollup(String unit, int year) {
+    public Created rollup(String unit, int year) {
         Template template = templates.forYear(year).orElseThrow(() -> ProblemException.unprocessable(
                 "rollup.no_template", "no report format is in force in " + year, null));
         Hierarchy tree = units.subtreeHierarchy(unit, year);
@@ -78,8 +83,7 @@ public class RollupService {
         Consolidation consolidation = Consolidator.consolidate(template, tree, own, declared);
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        List<Map<String, Object>> results = new ArrayList<>();
-        List<String> consolidating = new ArrayList<>();
+        Map<String, String> entries = new LinkedHashMap<>();
         for (ConsolidatedUnit c : consolidation.units()) {
             int u = tree.indexOf(c.unit());
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -91,10 +95,11 @@ public class RollupService {
             entry.put("own", own[u] == null ? null : own[u].toMap());
             entry.put("declared", declared[u] == null ? null : declared[u].toMap());
             entry.put("findings", FindingView.of(c.findings()));
-            results.add(entry);
-            consolidating.add(c.unit());
+            entries.put(c.unit(), Json.write(entry));
         }
         CompletenessService.Completeness gaps = completeness.of(tree, current);
+        Map<String, Object> completeness = Map.of("units", gaps.units(), "reported", gaps.reported(),
+                "missing", gaps.missing().stream().map(e -> e.unit()).toList(), "missingByKind", gaps.missingByKind());
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("id", id);
         document.put("unit", unit);
@@ -103,15 +108,13 @@ public class RollupService {
         document.put("hierarchyYear", year);
         document.put("computedAt", now.toString());
         document.put("triggeredBy", principal.name());
-        document.put("completeness", Map.of("units", gaps.units(), "reported", gaps.reported(),
-                "missing", gaps.missing().stream().map(e -> e.unit()).toList(), "missingByKind", gaps.missingByKind()));
+        document.put("completeness", completeness);
         document.put("versions", versions);
         document.put("tree", parents);
-        document.put("units", results);
         StoredSnapshot stored = new StoredSnapshot(id, unit, year, template.id(), now, principal.name(), Json.write(document));
-        snapshots.insert(stored, consolidating);
-        audit.record("rollup.created", unit, year, Map.of("snapshot", id, "consolidatedUnits", consolidating.size()));
-        return stored;
+        snapshots.insert(stored, entries);
+        audit.record("rollup.created", unit, year, Map.of("snapshot", id, "consolidatedUnits", entries.size()));
+        return new Created(stored, completeness, entries.size());
     }
 
     @Transactional(readOnly = true)
@@ -119,22 +122,65 @@ public class RollupService {
         return snapshots.find(id).orElseThrow(() -> ProblemException.notFound("rollup.not_found", "no rollup snapshot " + id));
     }
 
-    /** The newest snapshot holding consolidated figures of {@code unit} for {@code year}. */
+    /** The part of {@code unit} in the newest snapshot that consolidated it for {@code year}. */
     @Transactional(readOnly = true)
-    public StoredSnapshot latestFor(String unit, int year) {
+    public Map<String, Object> latestEntry(String unit, int year) {
         units.get(unit);
-        return snapshots.latestFor(unit, year).orElseThrow(() -> ProblemException.notFound("rollup.none",
+        StoredEntry e = snapshots.latestEntry(unit, year).orElseThrow(() -> ProblemException.notFound("rollup.none",
                 "no rollup has consolidated " + unit + " for " + year + " yet; trigger one with POST /api/v1/units/"
                         + unit + "/rollups/" + year));
+        return withSnapshot(e);
+    }
+
+    /** The part of {@code unit} in a given snapshot. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> entry(String snapshot, String unit) {
+        StoredEntry e = snapshots.entry(snapshot, unit).orElseThrow(() -> {
+            snapshot(snapshot);
+            return ProblemException.notFound("rollup.unit_not_in_snapshot",
+                    "snapshot " + snapshot + " holds no consolidated figures of " + unit);
+        });
+        return withSnapshot(e);
+    }
+
+    /** The whole snapshot document: provenance, completeness and every consolidating unit's part under "units". */
+    @Transactional(readOnly = true)
+    public Map<String, Object> document(String id) {
+        Map<String, Object> document = Json.read(snapshot(id).content(), DOCUMENT);
+        if (!document.containsKey("units")) {
+            List<Object> parts = new ArrayList<>();
+            snapshots.entries(id).values().forEach(json -> parts.add(Json.read(json, DOCUMENT)));
+            document.put("units", parts);
+        }
+        return document;
+    }
+
+    /** A unit's part with the snapshot's header fields beside it: snapshot, year, template, computedAt, hierarchyYear. */
+    private Map<String, Object> withSnapshot(StoredEntry e) {
+        Map<String, Object> entry = e.content() != null ? Json.read(e.content(), DOCUMENT) : legacyEntry(e);
+        entry.put("snapshot", e.snapshot().id());
+        entry.put("year", e.snapshot().year());
+        entry.put("template", e.snapshot().template());
+        entry.put("computedAt", e.snapshot().createdAt().toString());
+        entry.put("hierarchyYear", e.snapshot().year());
+        return entry;
+    }
+
+    /** Snapshots stored before parts had rows of their own keep them in the document. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> legacyEntry(StoredEntry e) {
+        for (Object o : (List<Object>) document(e.snapshot().id()).get("units")) {
+            Map<String, Object> entry = (Map<String, Object>) o;
+            if (e.unit().equals(entry.get("unit"))) {
+                return entry;
+            }
+        }
+        throw new IllegalStateException("snapshot " + e.snapshot().id() + " lists " + e.unit() + " without its part");
     }
 
     @Transactional(readOnly = true)
     public List<StoredSnapshot> list(String unit, int year) {
         units.get(unit);
         return snapshots.listFor(unit, year);
-    }
-
-    static Map<String, Object> document(StoredSnapshot s) {
-        return Json.read(s.content(), DOCUMENT);
     }
 }

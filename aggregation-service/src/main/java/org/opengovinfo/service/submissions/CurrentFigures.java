@@ -3,18 +3,21 @@ package org.opengovinfo.service.submissions;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.service.system.YearRevisions;
 
 /**
- * The current figures of every unit for a year, kept in memory between rollups.
+ * The current figures of every unit for a year, kept in memory between rollups and brought up to date by reading
+ * only the versions stored since.
  *
- * <p>Correct with several instances on one database: every write bumps the year's revision in its own
- * transaction, and a load reads the revision <em>before</em> the figures, so a cached year can only be newer than
- * its revision says, never older. A rollup reuses the cache only while the revision is unchanged.
+ * <p>Exact with several instances on one database: writers of a year hold its revision row until they commit, so
+ * revisions are assigned in commit order and every version stored at or before revision R is visible once R is.
+ * A year is loaded as it stood at the revision read first, and caught up later from the versions stored after it.
  */
 @Singleton
 public class CurrentFigures {
@@ -23,7 +26,7 @@ public class CurrentFigures {
     public record Current(int version, Figures own, Figures declared) {
     }
 
-    /** A year's figures as loaded at {@code revision}, by unit id. */
+    /** A year's figures exactly as they stood at {@code revision}, by unit id. */
     public record OfYear(int year, long revision, Map<String, Current> units, Map<String, Instant> firstSubmitted) {
     }
 
@@ -45,12 +48,31 @@ public class CurrentFigures {
         if (cached != null && cached.revision() == revision) {
             return cached;
         }
+        OfYear loaded = cached == null || cached.revision() > revision ? load(year, revision) : catchUp(cached, revision);
+        return cache.merge(year, loaded, (a, b) -> a.revision() >= b.revision() ? a : b);
+    }
+
+    private OfYear load(int year, long revision) {
         Map<String, Current> units = new HashMap<>();
-        for (StoredSubmission s : submissions.currentOfYear(year)) {
-            units.put(s.unit(), new Current(s.version(), service.figures(s), service.declared(s)));
+        for (StoredSubmission s : submissions.atRevision(year, revision)) {
+            units.put(s.unit(), current(s));
         }
-        OfYear loaded = new OfYear(year, revision, Map.copyOf(units), Map.copyOf(submissions.firstSubmitted(year)));
-        cache.put(year, loaded);
-        return loaded;
+        return new OfYear(year, revision, Collections.unmodifiableMap(units),
+                Collections.unmodifiableMap(submissions.firstSubmitted(year, revision)));
+    }
+
+    private OfYear catchUp(OfYear cached, long revision) {
+        List<StoredSubmission> stored = submissions.storedBetween(cached.year(), cached.revision(), revision);
+        Map<String, Current> units = new HashMap<>(cached.units());
+        Map<String, Instant> first = new HashMap<>(cached.firstSubmitted());
+        for (StoredSubmission s : stored) {
+            units.put(s.unit(), current(s));
+            first.putIfAbsent(s.unit(), s.submittedAt());
+        }
+        return new OfYear(cached.year(), revision, Collections.unmodifiableMap(units), Collections.unmodifiableMap(first));
+    }
+
+    private Current current(StoredSubmission s) {
+        return new Current(s.version(), service.figures(s), service.declared(s));
     }
 }

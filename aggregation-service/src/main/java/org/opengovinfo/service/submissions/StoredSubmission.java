@@ -7,7 +7,13 @@ import java.time.Instant;
  *
  * @param declared JSON of the declared values, or {@code null}
  * @param changes JSON list of the cells that changed from the version before
+ * @param revision the year revision it was stored at (see {@code YearRevisions})
  */
 record StoredSubmission(String unit, int year, int version, String template, String figures, String declared,
-                        String contentHash, String submittedBy, Instant submittedAt, String changes) {
+                        String contentHash, String submittedBy, Instant submittedAt, String changes, long revision) {
+
+    StoredSubmission at(long storedAt) {
+        return new StoredSubmission(unit, year, version, template, figures, declared, contentHash, submittedBy, submittedAt,
+                changes, storedAt);
+    }
 }

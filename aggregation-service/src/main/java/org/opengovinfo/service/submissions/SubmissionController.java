@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.opengovinfo.service.system.FindingView;
 import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.access.Access;
@@ -31,6 +32,9 @@ import org.opengovinfo.service.system.ProblemException;
 @Tag(name = "figures")
 @Controller("/api/v1")
 class SubmissionController {
+
+    /** Units per transaction in a batch: large enough to amortise a commit, small enough to keep locks short. */
+    private static final int CHUNK = 200;
 
     private final SubmissionService service;
     private final AccessControl access;
@@ -96,22 +100,42 @@ class SubmissionController {
         SubmissionJson.Batch batch = SubmissionJson.batch(body);
         List<BatchItem> items = new ArrayList<>();
         int[] counts = new int[4];
-        for (Map.Entry<String, SubmissionInput> e : batch.submissions()) {
-            BatchItem item = batchItem(e.getKey(), batch.year(), e.getValue(), batch.dryRun());
-            counts[List.of("accepted", "unchanged", "valid", "rejected").indexOf(item.status())]++;
-            items.add(item);
+        List<Map.Entry<String, SubmissionInput>> all = batch.submissions();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            for (SubmissionService.BatchOutcome o : chunk(all.subList(from, Math.min(all.size(), from + CHUNK)), batch)) {
+                BatchItem item = o.rejected() == null
+                        ? new BatchItem(o.unit(), o.outcome().status(), o.outcome().version(), null, null,
+                                FindingView.of(o.outcome().checked().findings()))
+                        : new BatchItem(o.unit(), "rejected", null, o.rejected().code(), o.rejected().getMessage(),
+                                o.rejected().errors() == null ? List.of() : o.rejected().errors());
+                counts[List.of("accepted", "unchanged", "valid", "rejected").indexOf(item.status())]++;
+                items.add(item);
+            }
         }
         return new SubmissionViews.BatchResult(counts[0], counts[1], counts[2], counts[3], items);
     }
 
-    private BatchItem batchItem(String unit, int year, SubmissionInput input, boolean dryRun) {
+    /**
+     * One transaction per chunk; if another writer got in first for one of its units, the chunk is stored again
+     * unit by unit, so that only that unit is refused.
+     */
+    private List<SubmissionService.BatchOutcome> chunk(List<Map.Entry<String, SubmissionInput>> chunk, SubmissionJson.Batch batch) {
+        Consumer<String> allowed = unit -> access.requireWithin(principal.get(), unit, batch.year());
         try {
-            access.requireWithin(principal.get(), unit, year);
-            SubmissionService.Outcome o = dryRun ? service.validate(unit, year, input) : service.submit(unit, year, input, null);
-            return new BatchItem(unit, o.status(), o.version(), null, null,
-                    FindingView.of(o.checked().findings()));
-        } catch (ProblemException p) {
-            return new BatchItem(unit, "rejected", null, p.code(), p.getMessage(), p.errors() == null ? List.of() : p.errors());
+            return service.submitAll(batch.year(), chunk, batch.dryRun(), allowed);
+        } catch (ProblemException conflict) {
+            if (!conflict.code().equals("submission.concurrent_write")) {
+                throw conflict;
+            }
+            List<SubmissionService.BatchOutcome> outcomes = new ArrayList<>();
+            for (Map.Entry<String, SubmissionInput> item : chunk) {
+                try {
+                    outcomes.addAll(service.submitAll(batch.year(), List.of(item), batch.dryRun(), allowed));
+                } catch (ProblemException p) {
+                    outcomes.add(new SubmissionService.BatchOutcome(item.getKey(), null, p));
+                }
+            }
+            return outcomes;
         }
     }
 

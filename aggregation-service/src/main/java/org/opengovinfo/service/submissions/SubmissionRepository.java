@@ -10,6 +10,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,10 @@ import java.util.Optional;
 class SubmissionRepository {
 
     private static final String COLUMNS = "unit_id, report_year, version, template_id, figures, declared, content_hash, "
-            + "submitted_by, submitted_at, changes";
+            + "submitted_by, submitted_at, changes, revision";
+    private static final String S_COLUMNS = "s." + COLUMNS.replace(", ", ", s.");
+    private static final String CURRENT = "SELECT " + S_COLUMNS + " FROM submission_head h JOIN submission s "
+            + "ON s.unit_id = h.unit_id AND s.report_year = h.report_year AND s.version = h.version WHERE h.report_year = ?";
 
     private final JdbcOperations jdbc;
 
@@ -40,31 +45,48 @@ class SubmissionRepository {
     }
 
     Optional<StoredSubmission> version(String unit, int year, int version) {
-        List<StoredSubmission> found = query("SELECT " + COLUMNS + " FROM submission WHERE unit_id = ? AND report_year = ? "
-                + "AND version = ?", unit, year, version);
-        return found.stream().findFirst();
+        return query("SELECT " + COLUMNS + " FROM submission WHERE unit_id = ? AND report_year = ? AND version = ?",
+                List.of(unit, year, version)).stream().findFirst();
     }
 
     Optional<StoredSubmission> current(String unit, int year) {
-        return head(unit, year).flatMap(v -> version(unit, year, v));
+        return currentOf(year, List.of(unit)).values().stream().findFirst();
     }
 
-    /** The current version of every unit that has submitted for the year. */
-    List<StoredSubmission> currentOfYear(int year) {
-        return jdbc.prepareStatement("SELECT s.unit_id, s.report_year, s.version, s.template_id, s.figures, s.declared, "
-                + "s.content_hash, s.submitted_by, s.submitted_at, s.changes FROM submission_head h JOIN submission s "
-                + "ON s.unit_id = h.unit_id AND s.report_year = h.report_year AND s.version = h.version "
-                + "WHERE h.report_year = ?", ps -> {
-                    ps.setInt(1, year);
-                    return rows(ps);
-                });
+    /** The current versions of the given units for a year, by unit; units without figures are absent. */
+    Map<String, StoredSubmission> currentOf(int year, Collection<String> units) {
+        if (units.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> args = new ArrayList<>(List.of(year));
+        args.addAll(units);
+        Map<String, StoredSubmission> current = new HashMap<>();
+        for (StoredSubmission s : query(CURRENT + " AND h.unit_id IN (" + String.join(", ", Collections.nCopies(units.size(), "?"))
+                + ")", args)) {
+            current.put(s.unit(), s);
+        }
+        return current;
     }
 
-    /** When each unit first submitted for the year. */
-    Map<String, Instant> firstSubmitted(int year) {
-        return jdbc.prepareStatement("SELECT unit_id, MIN(submitted_at) FROM submission WHERE report_year = ? GROUP BY unit_id",
-                ps -> {
+    /** Every unit's figures for the year as they stood at {@code revision}: the newest version stored at or before it. */
+    List<StoredSubmission> atRevision(int year, long revision) {
+        return query("SELECT " + S_COLUMNS + " FROM submission s JOIN (SELECT unit_id, MAX(version) AS version FROM submission "
+                + "WHERE report_year = ? AND revision <= ? GROUP BY unit_id) m ON s.unit_id = m.unit_id AND s.version = m.version "
+                + "WHERE s.report_year = ?", List.of(year, revision, year));
+    }
+
+    /** The versions stored after revision {@code after} up to {@code upTo}, in the order they were stored. */
+    List<StoredSubmission> storedBetween(int year, long after, long upTo) {
+        return query("SELECT " + COLUMNS + " FROM submission WHERE report_year = ? AND revision > ? AND revision <= ? "
+                + "ORDER BY revision, version", List.of(year, after, upTo));
+    }
+
+    /** When each unit first submitted for the year, counting versions stored up to {@code revision}. */
+    Map<String, Instant> firstSubmitted(int year, long revision) {
+        return jdbc.prepareStatement("SELECT unit_id, MIN(submitted_at) FROM submission WHERE report_year = ? AND revision <= ? "
+                + "GROUP BY unit_id", ps -> {
                     ps.setInt(1, year);
+                    ps.setLong(2, revision);
                     Map<String, Instant> first = new HashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -78,50 +100,61 @@ class SubmissionRepository {
     /** Every version, oldest first. */
     List<StoredSubmission> versions(String unit, int year) {
         return query("SELECT " + COLUMNS + " FROM submission WHERE unit_id = ? AND report_year = ? ORDER BY version",
-                unit, year, null);
+                List.of(unit, year));
     }
 
     /**
-     * Stores a new version and makes it current, provided the current version is still {@code expected}
-     * ({@code null}: none yet).
+     * Stores new versions and makes them current, provided each unit's current version is still the one the caller
+     * read ({@code 1}: none yet).
      *
-     * @return false if another writer moved the head first; the caller must roll back
+     * @return false if another writer moved a head first; the caller must roll back
      */
-    boolean append(StoredSubmission s, Integer expected) {
+    boolean append(List<StoredSubmission> versions) {
         try {
-            jdbc.prepareStatement("INSERT INTO submission (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-                ps.setString(1, s.unit());
-                ps.setInt(2, s.year());
-                ps.setInt(3, s.version());
-                ps.setString(4, s.template());
-                ps.setString(5, s.figures());
-                if (s.declared() == null) {
-                    ps.setNull(6, Types.VARCHAR);
-                } else {
-                    ps.setString(6, s.declared());
+            jdbc.prepareStatement("INSERT INTO submission (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                for (StoredSubmission s : versions) {
+                    ps.setString(1, s.unit());
+                    ps.setInt(2, s.year());
+                    ps.setInt(3, s.version());
+                    ps.setString(4, s.template());
+                    ps.setString(5, s.figures());
+                    if (s.declared() == null) {
+                        ps.setNull(6, Types.VARCHAR);
+                    } else {
+                        ps.setString(6, s.declared());
+                    }
+                    ps.setString(7, s.contentHash());
+                    ps.setString(8, s.submittedBy());
+                    ps.setTimestamp(9, Timestamp.from(s.submittedAt()));
+                    ps.setString(10, s.changes());
+                    ps.setLong(11, s.revision());
+                    ps.addBatch();
                 }
-                ps.setString(7, s.contentHash());
-                ps.setString(8, s.submittedBy());
-                ps.setTimestamp(9, Timestamp.from(s.submittedAt()));
-                ps.setString(10, s.changes());
-                return ps.executeUpdate();
+                return ps.executeBatch();
             });
-            int moved = expected == null
-                    ? jdbc.prepareStatement("INSERT INTO submission_head (unit_id, report_year, version) VALUES (?, ?, ?)", ps -> {
-                        ps.setString(1, s.unit());
-                        ps.setInt(2, s.year());
-                        ps.setInt(3, s.version());
-                        return ps.executeUpdate();
-                    })
-                    : jdbc.prepareStatement("UPDATE submission_head SET version = ? WHERE unit_id = ? AND report_year = ? "
-                            + "AND version = ?", ps -> {
-                        ps.setInt(1, s.version());
-                        ps.setString(2, s.unit());
-                        ps.setInt(3, s.year());
-                        ps.setInt(4, expected);
-                        return ps.executeUpdate();
+            List<StoredSubmission> first = versions.stream().filter(s -> s.version() == 1).toList();
+            List<StoredSubmission> later = versions.stream().filter(s -> s.version() > 1).toList();
+            int[] created = jdbc.prepareStatement("INSERT INTO submission_head (unit_id, report_year, version) VALUES (?, ?, ?)", ps -> {
+                for (StoredSubmission s : first) {
+                    ps.setString(1, s.unit());
+                    ps.setInt(2, s.year());
+                    ps.setInt(3, s.version());
+                    ps.addBatch();
+                }
+                return first.isEmpty() ? new int[0] : ps.executeBatch();
+            });
+            int[] moved = jdbc.prepareStatement("UPDATE submission_head SET version = ? WHERE unit_id = ? AND report_year = ? "
+                    + "AND version = ?", ps -> {
+                        for (StoredSubmission s : later) {
+                            ps.setInt(1, s.version());
+                            ps.setString(2, s.unit());
+                            ps.setInt(3, s.year());
+                            ps.setInt(4, s.version() - 1);
+                            ps.addBatch();
+                        }
+                        return later.isEmpty() ? new int[0] : ps.executeBatch();
                     });
-            return moved == 1;
+            return allOne(created) && allOne(moved);
         } catch (DataAccessException e) {
             if (isUniqueViolation(e)) {
                 return false;
@@ -130,21 +163,32 @@ class SubmissionRepository {
         }
     }
 
+    private static boolean allOne(int[] counts) {
+        for (int c : counts) {
+            if (c != 1 && c != java.sql.Statement.SUCCESS_NO_INFO) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof java.sql.BatchUpdateException b && b.getNextException() != null
+                    && "23505".equals(b.getNextException().getSQLState())) {
                 return true;
             }
         }
         return false;
     }
 
-    private List<StoredSubmission> query(String sql, String unit, int year, Integer version) {
+    private List<StoredSubmission> query(String sql, List<Object> args) {
         return jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, unit);
-            ps.setInt(2, year);
-            if (version != null) {
-                ps.setInt(3, version);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
             }
             return rows(ps);
         });
@@ -156,7 +200,7 @@ class SubmissionRepository {
             while (rs.next()) {
                 rows.add(new StoredSubmission(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getTimestamp(9).toInstant(), rs.getString(10)));
+                        rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getLong(11)));
             }
         }
         return rows;

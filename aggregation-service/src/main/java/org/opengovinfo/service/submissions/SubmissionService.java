@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.opengovinfo.model.figures.Decoded;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.rule.Finding;
@@ -71,42 +72,108 @@ public class SubmissionService {
      * @param status {@code valid} (dry run), {@code accepted} (a new version) or {@code unchanged} (identical to
      *     the current version, nothing stored)
      */
-    record Outcome(String status, String unit, int year, Checked checked, Integer version) {
+    record Outcome(String status, String unit, int year, Checked checked, Integer version, StoredSubmission stored,
+                   int changedCells) {
+        Outcome(String status, String unit, int year, Checked checked, Integer version) {
+            this(status, unit, year, checked, version, null, 0);
+        }
+    }
+
+    /** What became of one unit's figures in a batch: an outcome, or the problem that rejected them. */
+    record BatchOutcome(String unit, Outcome outcome, ProblemException rejected) {
     }
 
     @Transactional(readOnly = true)
     public Outcome validate(String unit, int year, SubmissionInput input) {
-        return new Outcome("valid", unit, year, check(unit, year, input), null);
+        Optional<StoredSubmission> previous = year - 1 >= 2008 ? submissions.current(unit, year - 1) : Optional.empty();
+        return new Outcome("valid", unit, year, check(unit, year, input, previous.orElse(null)), null);
     }
 
     @Transactional
     public Outcome submit(String unit, int year, SubmissionInput input, String ifMatch) {
-        Checked checked = check(unit, year, input);
-        Optional<Integer> head = submissions.head(unit, year);
+        Optional<StoredSubmission> current = submissions.current(unit, year);
+        Optional<Integer> head = current.map(StoredSubmission::version);
         if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(head.map(SubmissionService::etag).orElse(null))) {
             throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "submission.version_mismatch",
                     "the figures were changed since you read them: If-Match " + ifMatch + ", current "
                             + head.map(SubmissionService::etag).orElse("none"));
         }
-        String figuresJson = json(checked.figures().given());
-        String declaredJson = checked.declared() == null ? null : json(checked.declared().given());
+        Optional<StoredSubmission> previous = year - 1 >= 2008 ? submissions.current(unit, year - 1) : Optional.empty();
+        Outcome outcome = prepare(unit, year, input, current.orElse(null), previous.orElse(null));
+        store(year, List.of(outcome));
+        return outcome;
+    }
+
+    /**
+     * Validates many units' figures for one year and stores the accepted ones in this one transaction: each unit
+     * all or nothing, a rejected unit reported with its problem and nothing stored for it.
+     *
+     * @param allowed throws a {@link ProblemException} for a unit the caller may not write
+     * @throws ProblemException {@code submission.concurrent_write} if another writer stored figures of one of the
+     *     units meanwhile; nothing of the batch is then stored
+     */
+    @Transactional
+    public List<BatchOutcome> submitAll(int year, List<Map.Entry<String, SubmissionInput>> items, boolean dryRun,
+                                        Consumer<String> allowed) {
+        List<String> ids = items.stream().map(Map.Entry::getKey).distinct().toList();
+        Map<String, StoredSubmission> current = submissions.currentOf(year, ids);
+        Map<String, StoredSubmission> previous = year - 1 >= 2008 ? submissions.currentOf(year - 1, ids) : Map.of();
+        List<BatchOutcome> outcomes = new ArrayList<>();
+        List<Outcome> accepted = new ArrayList<>();
+        for (Map.Entry<String, SubmissionInput> item : items) {
+            String unit = item.getKey();
+            try {
+                allowed.accept(unit);
+                Outcome o = dryRun
+                        ? new Outcome("valid", unit, year, check(unit, year, item.getValue(), previous.get(unit)), null)
+                        : prepare(unit, year, item.getValue(), current.get(unit), previous.get(unit));
+                if (o.stored() != null) {
+                    accepted.add(o);
+                }
+                outcomes.add(new BatchOutcome(unit, o, null));
+            } catch (ProblemException rejected) {
+                outcomes.add(new BatchOutcome(unit, null, rejected));
+            }
+        }
+        if (!accepted.isEmpty()) {
+            store(year, accepted);
+        }
+        return outcomes;
+    }
+
+    /** Checks figures against the unit's current version: unchanged, or a new version ready to store. */
+    private Outcome prepare(String unit, int year, SubmissionInput input, StoredSubmission current, StoredSubmission previous) {
+        Checked checked = check(unit, year, input, previous);
         String hash = hash(checked);
-        Optional<StoredSubmission> current = head.flatMap(v -> submissions.version(unit, year, v));
-        if (current.isPresent() && current.get().contentHash().equals(hash)) {
-            return new Outcome("unchanged", unit, year, checked, current.get().version());
+        if (current != null && current.contentHash().equals(hash)) {
+            return new Outcome("unchanged", unit, year, checked, current.version());
         }
-        int version = head.map(v -> v + 1).orElse(1);
-        Map<String, Object> before = current.map(s -> figures(s).toMap()).orElse(Map.of());
+        int version = current == null ? 1 : current.version() + 1;
+        Map<String, Object> before = current == null ? Map.of() : figures(current).toMap();
         List<Map<String, Object>> changed = changes(before, checked.figures().toMap());
-        StoredSubmission stored = new StoredSubmission(unit, year, version, checked.template().id(), figuresJson,
-                declaredJson, hash, principal.name(), Instant.now(), json(changed));
-        if (!submissions.append(stored, head.orElse(null))) {
-            throw ProblemException.conflict("submission.concurrent_write",
-                    "another submission for " + unit + " " + year + " was stored at the same moment; read it and try again");
+        StoredSubmission stored = new StoredSubmission(unit, year, version, checked.template().id(),
+                json(checked.figures().given()), checked.declared() == null ? null : json(checked.declared().given()),
+                hash, principal.name(), Instant.now(), json(changed), 0);
+        return new Outcome("accepted", unit, year, checked, version, stored, changed.size());
+    }
+
+    private void store(int year, List<Outcome> accepted) {
+        List<Outcome> toStore = accepted.stream().filter(o -> o.stored() != null).toList();
+        if (toStore.isEmpty()) {
+            return;
         }
-        revisions.bumpYear(year);
-        audit.record("figures.accepted", unit, year, Map.of("version", version, "changedCells", changed.size()));
-        return new Outcome("accepted", unit, year, checked, version);
+        long revision = revisions.bumpYear(year);
+        List<StoredSubmission> rows = toStore.stream().map(o -> o.stored().at(revision)).toList();
+        if (!submissions.append(rows)) {
+            throw ProblemException.conflict("submission.concurrent_write", "another submission for "
+                    + (rows.size() == 1 ? rows.get(0).unit() : "one of these units") + " " + year
+                    + " was stored at the same moment; read it and try again");
+        }
+        List<Map.Entry<String, Object>> details = new ArrayList<>();
+        for (Outcome o : toStore) {
+            details.add(Map.entry(o.unit(), Map.of("version", o.version(), "changedCells", o.changedCells())));
+        }
+        audit.recordEach("figures.accepted", year, details);
     }
 
     @Transactional(readOnly = true)
@@ -154,7 +221,7 @@ public class SubmissionService {
         return "\"v" + version + "\"";
     }
 
-    private Checked check(String unitId, int year, SubmissionInput input) {
+    private Checked check(String unitId, int year, SubmissionInput input, StoredSubmission previousYear) {
         Unit unit = units.get(unitId);
         if (!unit.years().contains(year)) {
             throw ProblemException.unprocessable("submission.year_outside_unit",
@@ -180,8 +247,8 @@ public class SubmissionService {
                     + "reports, and no unit reports to " + unitId + " in " + year, null);
         }
         List<Finding> findings = new ArrayList<>(own.check());
-        if (year - 1 >= 2008) {
-            submissions.current(unitId, year - 1).ifPresent(prev -> findings.addAll(own.checkAgainstPreviousYear(figures(prev))));
+        if (previousYear != null) {
+            findings.addAll(own.checkAgainstPreviousYear(figures(previousYear)));
         }
         if (findings.stream().anyMatch(Finding::isError)) {
             throw rejected(unitId, year, findings);

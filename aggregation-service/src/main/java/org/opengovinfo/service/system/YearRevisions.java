@@ -25,12 +25,17 @@ public class YearRevisions {
         bump(HIERARCHY);
     }
 
-    /** Bumps a report year's revision; call first in a transaction that changes that year's figures. */
-    public void bumpYear(int year) {
+    /**
+     * Bumps a report year's revision; call in a transaction that changes that year's figures, before storing them.
+     *
+     * @return the new revision, which this transaction holds until it ends: the revision to store the figures at
+     */
+    public long bumpYear(int year) {
         if (year <= HIERARCHY) {
             throw new IllegalArgumentException("not a report year: " + year);
         }
         bump(year);
+        return current(year);
     }
 
     public long hierarchy() {

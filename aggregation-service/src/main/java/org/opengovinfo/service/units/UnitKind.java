@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** What sort of body a unit is; the API writes these in lower case, e.g. {@code development_zone}. */
 public enum UnitKind {
-    CITY, COUNTY, DISTRICT, DEVELOPMENT_ZONE, TOWN, STREET, DEPARTMENT, OWN_OFFICE;
+    COUNTRY, PROVINCE, CITY, COUNTY, DISTRICT, DEVELOPMENT_ZONE, TOWN, STREET, DEPARTMENT, OWN_OFFICE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -29,49 +29,9 @@ class UnitRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<Unit> find(String id) {
-        List<Unit> found = load(SELECT_UNITS + " WHERE id = ?", SELECT_PLACEMENTS + " WHERE unit_id = ?", id);
-        return found.stream().findFirst();
-    }
-
     /** Every unit, for checking a change against the whole hierarchy. */
     List<Unit> all() {
-        return load(SELECT_UNITS, SELECT_PLACEMENTS, null);
-    }
-
-    /** The units placed directly under {@code parent} in {@code year}, by id. */
-    List<String> childIds(String parent, int year) {
-        return jdbc.prepareStatement(
-                "SELECT unit_id FROM unit_placement WHERE parent_id = ? AND from_year <= ? "
-                        + "AND (to_year IS NULL OR to_year >= ?) ORDER BY unit_id",
-                ps -> {
-                    ps.setString(1, parent);
-                    ps.setInt(2, year);
-                    ps.setInt(3, year);
-                    List<String> ids = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getString(1));
-                        }
-                    }
-                    return ids;
-                });
-    }
-
-    /** Every unit in force in {@code year} with its parent then ({@code null} at the top), ordered by id. */
-    Map<String, String> placementsIn(int year) {
-        return jdbc.prepareStatement("SELECT unit_id, parent_id FROM unit_placement WHERE from_year <= ? "
-                + "AND (to_year IS NULL OR to_year >= ?) ORDER BY unit_id", ps -> {
-                    ps.setInt(1, year);
-                    ps.setInt(2, year);
-                    Map<String, String> parents = new LinkedHashMap<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            parents.put(rs.getString(1), rs.getString(2));
-                        }
-                    }
-                    return parents;
-                });
+        return load(SELECT_UNITS, SELECT_PLACEMENTS);
     }
 
     void insert(Unit unit, Instant now) {
@@ -118,12 +78,9 @@ class UnitRepository {
                 });
     }
 
-    private List<Unit> load(String unitSql, String placementSql, String id) {
+    private List<Unit> load(String unitSql, String placementSql) {
         Map<String, Object[]> rows = new LinkedHashMap<>();
         jdbc.prepareStatement(unitSql + " ORDER BY id", ps -> {
-            if (id != null) {
-                ps.setString(1, id);
-            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
@@ -134,9 +91,6 @@ class UnitRepository {
         });
         Map<String, List<Placement>> placements = new LinkedHashMap<>();
         jdbc.prepareStatement(placementSql + " ORDER BY unit_id, from_year", ps -> {
-            if (id != null) {
-                ps.setString(1, id);
-            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     placements.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Placement(

@@ -6,23 +6,36 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opengovinfo.model.consolidation.Hierarchy;
 import org.opengovinfo.service.access.AuditLog;
 import org.opengovinfo.service.system.ProblemException;
 import org.opengovinfo.service.system.YearRevisions;
 
-/** Units and the hierarchy by year: every write is checked against the whole hierarchy, all or nothing. */
+/**
+ * Units and the hierarchy by year: every write is checked against the whole hierarchy, all or nothing.
+ *
+ * <p>Reads leave a caller's transaction usable when they refuse (an unknown unit, say), so that a batch can
+ * report one unit's problem and go on. They come from memory: every unit, and each year's hierarchy built from them, loaded as of one hierarchy
+ * revision and loaded again once any instance has bumped it (one query per read to compare revisions).
+ */
 @Singleton
 public class UnitService {
+
+    /** Every unit by id as of a hierarchy revision, and the hierarchies of the years asked for so far. */
+    private record Loaded(long revision, Map<String, Unit> units, Map<Integer, Hierarchy> years) {
+    }
 
     private final UnitRepository units;
     private final YearRevisions revisions;
     private final AuditLog audit;
+    private volatile Loaded loaded;
 
     UnitService(UnitRepository units, YearRevisions revisions, AuditLog audit) {
         this.units = units;
@@ -89,22 +102,28 @@ public class UnitService {
         return new ImportSummary(created, incoming.size() - created);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = ProblemException.class)
     public Unit get(String id) {
-        return units.find(id).orElseThrow(() -> notFound(id));
+        Unit unit = loaded().units().get(id);
+        if (unit == null) {
+            throw notFound(id);
+        }
+        return unit;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = ProblemException.class)
     public List<Unit> children(String id, int year) {
         requireInForce(get(id), year);
+        Loaded now = loaded();
+        Hierarchy h = hierarchy(now, year);
         List<Unit> children = new ArrayList<>();
-        for (String child : units.childIds(id, year)) {
-            children.add(get(child));
+        for (int c : h.children(h.indexOf(id))) {
+            children.add(now.units().get(h.unit(c)));
         }
         return children;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = ProblemException.class)
     public List<SubtreeEntry> subtree(String id, int year) {
         Hierarchy h = subtreeHierarchy(id, year);
         Map<String, Unit> all = all();
@@ -123,9 +142,10 @@ public class UnitService {
      * Whether {@code unit} is {@code ancestor} or lies below it — in {@code year}, or when {@code year} is
      * {@code null} in any year the unit is in force. An unknown unit lies nowhere.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = ProblemException.class)
     public boolean isWithin(String unit, String ancestor, Integer year) {
-        Unit u = units.find(unit).orElse(null);
+        Map<String, Unit> all = loaded().units();
+        Unit u = all.get(unit);
         if (u == null) {
             return false;
         }
@@ -137,16 +157,16 @@ public class UnitService {
                     return true;
                 }
                 String parent = current.parentIn(y);
-                current = parent == null ? null : units.find(parent).orElse(null);
+                current = parent == null ? null : all.get(parent);
             }
         }
         return false;
     }
 
-    /** Every unit by id. */
-    @Transactional(readOnly = true)
+    /** Every unit by id; unmodifiable. */
+    @Transactional(readOnly = true, noRollbackFor = ProblemException.class)
     public Map<String, Unit> all() {
-        return byId(units.all());
+        return loaded().units();
     }
 
     /**
@@ -154,12 +174,16 @@ public class UnitService {
      *
      * @throws ProblemException if the unit is unknown or not in force that year
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = ProblemException.class)
     public Hierarchy subtreeHierarchy(String unit, int year) {
         requireInForce(get(unit), year);
-        Hierarchy full = hierarchy(year);
+        Hierarchy full = hierarchy(loaded(), year);
+        int top = full.indexOf(unit);
+        if (isOnlyTree(full, top)) {
+            return full;
+        }
         Hierarchy.Builder builder = Hierarchy.builder();
-        List<Integer> queue = new ArrayList<>(List.of(full.indexOf(unit)));
+        List<Integer> queue = new ArrayList<>(List.of(top));
         for (int k = 0; k < queue.size(); k++) {
             int u = queue.get(k);
             builder.add(full.unit(u), k == 0 ? null : full.unit(full.parent(u)));
@@ -171,11 +195,33 @@ public class UnitService {
     }
 
     /** The hierarchy as it stood in {@code year}: every unit in force then, under its parent then. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = ProblemException.class)
     public Hierarchy hierarchy(int year) {
-        Hierarchy.Builder builder = Hierarchy.builder();
-        units.placementsIn(year).forEach(builder::add);
-        return builder.build();
+        return hierarchy(loaded(), year);
+    }
+
+    private Loaded loaded() {
+        long revision = revisions.hierarchy();
+        Loaded now = loaded;
+        if (now == null || now.revision() != revision) {
+            now = new Loaded(revision, Collections.unmodifiableMap(byId(units.all())), new ConcurrentHashMap<>());
+            loaded = now;
+        }
+        return now;
+    }
+
+    private static Hierarchy hierarchy(Loaded loaded, int year) {
+        return loaded.years().computeIfAbsent(year, y -> {
+            Hierarchy.Builder builder = Hierarchy.builder();
+            loaded.units().values().stream().filter(u -> u.years().contains(y)).map(Unit::id).sorted()
+                    .forEach(id -> builder.add(id, loaded.units().get(id).parentIn(y)));
+            return builder.build();
+        });
+    }
+
+    /** Whether {@code top} is the root of the only tree of the hierarchy. */
+    private static boolean isOnlyTree(Hierarchy h, int top) {
+        return h.parent(top) < 0 && (h.size() == 1 || h.parent(h.order()[1]) >= 0);
     }
 
     private static void requireInForce(Unit unit, int year) {

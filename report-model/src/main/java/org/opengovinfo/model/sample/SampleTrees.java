@@ -53,13 +53,14 @@ public record SampleTrees(Hierarchy hierarchy, Figures[] own) {
     }
 
     /**
-     * A national tree: 31 provinces → 11 cities → 8 counties → 15 towns, every province, city and county with 46
-     * departments; 186,620 units.
+     * A national tree rooted at {@code cn}: 31 provinces → 11 cities → 8 counties → 15 towns, every government
+     * (the root too) with 46 departments; 186,667 units.
      */
     public static SampleTrees national(Template template, long seed) {
         Shape shape = new Shape(template, seed);
+        shape.government("cn", null, 46);
         for (int p = 0; p < 31; p++) {
-            shape.region("p" + p, null, 46, 15, new Level("c", 11), new Level("k", 8));
+            shape.region("p" + p, "cn", 46, 15, new Level("c", 11), new Level("k", 8));
         }
         return shape.build();
     }

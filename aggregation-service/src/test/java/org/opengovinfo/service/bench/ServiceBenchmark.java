@@ -1,0 +1,359 @@
+package org.opengovinfo.service.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.opengovinfo.model.consolidation.Hierarchy;
+import org.opengovinfo.model.sample.SampleFigures;
+import org.opengovinfo.model.sample.SampleTrees;
+import org.opengovinfo.model.template.Template;
+import org.opengovinfo.model.template.Templates;
+
+/**
+ * Measures the real service, as its own JVM on H2 and on PostgreSQL, at city, province and national scale, against
+ * the baselines of {@link Baselines} computed on the same data in the same run. Writes
+ * {@code target/benchmarks/results.json} and {@code results.md}; see docs/benchmarks.md for how to run it.
+ *
+ * <p>Settings (system properties): {@code bench.scales} (city,province,national), {@code bench.databases}
+ * (h2,postgresql), {@code bench.repeats} (10), {@code bench.pulls} (200), {@code bench.putsPerClient} (25),
+ * {@code bench.maxHeap} (1g), {@code bench.out} (target/benchmarks), {@code bench.serviceJar} (the shaded jar to run;
+ * default this classpath).
+ */
+public final class ServiceBenchmark {
+
+    static final int YEAR = 2021;
+    static final String TOKEN = "ogi_benchmark-administrator-token-0123456789";
+    private static final int PUT_CLIENTS = 16;
+    private static final int INGEST_CLIENTS = 2;
+    private static final int BATCH = 1000;
+    private static final int IMPORT_CHUNK = 20_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How much to measure; {@link #fromSystemProperties()} reads the settings. */
+    record Settings(List<Scale> scales, List<String> databases, int repeats, int pulls, int putsPerClient, String maxHeap,
+                    Path out) {
+        static Settings fromSystemProperties() {
+            return new Settings(
+                    List.of(System.getProperty("bench.scales", "city,province,national").split(",")).stream().map(Scale::parse).toList(),
+                    List.of(System.getProperty("bench.databases", "h2,postgresql").split(",")),
+                    Integer.getInteger("bench.repeats", 10),
+                    Integer.getInteger("bench.pulls", 200),
+                    Integer.getInteger("bench.putsPerClient", 25),
+                    System.getProperty("bench.maxHeap", "1g"),
+                    Path.of(System.getProperty("bench.out", "target/benchmarks")));
+        }
+    }
+
+    /** One scale on one database: times in milliseconds unless named otherwise. */
+    record ServiceRun(String scale, String database, int units, double startupEmptyMs, double importUnitsMs,
+                      double ingestSeconds, double ingestUnitsPerSecond, double firstRollupMs, double warmRollupMs,
+                      double warmRollupMaxMs, double rollupAfterChangeMs, double pullP50Ms, double pullP99Ms,
+                      double putP50Ms, double putP99Ms, double putsPerSecond, double startupLoadedMs,
+                      double rollupAfterRestartMs, long peakHeapMiB, long peakRssMiB) {
+    }
+
+    record ScaleResult(String scale, int units, int consolidatingUnits, Baselines.Result baselines, List<ServiceRun> runs) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        List<ScaleResult> results = run(settings);
+        System.out.println(Report.markdown(results));
+    }
+
+    static List<ScaleResult> run(Settings settings) throws Exception {
+        Files.createDirectories(settings.out());
+        Template template = Templates.bundled().forYear(YEAR).orElseThrow();
+        List<ScaleResult> results = new ArrayList<>();
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
+                .setDataDirectory(settings.out().resolve("postgres-" + System.nanoTime())).setCleanDataDirectory(true).start()) {
+            for (Scale scale : settings.scales()) {
+                log("%s: generating the sample tree", scale.label());
+                SampleTrees trees = scale.trees(template);
+                Baselines baselines = new Baselines(trees, scale.root());
+                log("%s: %,d units; baselines", scale.label(), trees.hierarchy().size());
+                Path dir = settings.out().resolve(scale.label());
+                Files.createDirectories(dir);
+                Baselines.Result base = baselines.measure(createDatabase(pg, "baseline_" + scale.label()), "postgres",
+                        "postgres", dir, Math.min(settings.repeats(), 5));
+                List<ServiceRun> runs = new ArrayList<>();
+                for (String database : settings.databases()) {
+                    Map<String, String> env = database.equals("h2")
+                            ? Map.of("DATA_DIR", dir.resolve("h2-" + System.nanoTime()).toAbsolutePath().toString())
+                            : Map.of("DB_URL", createDatabase(pg, "service_" + scale.label()), "DB_USER", "postgres",
+                                    "DB_PASSWORD", "postgres");
+                    runs.add(new ServiceMeasurement(settings, scale, database, trees, template, baselines, dir, env).run());
+                }
+                int consolidating = 0;
+                for (int u = 0; u < trees.hierarchy().size(); u++) {
+                    consolidating += trees.hierarchy().isConsolidating(u) ? 1 : 0;
+                }
+                results.add(new ScaleResult(scale.label(), trees.hierarchy().size(), consolidating, base, runs));
+                JSON.enable(SerializationFeature.INDENT_OUTPUT).writeValue(settings.out().resolve("results.json").toFile(), results);
+                Files.writeString(settings.out().resolve("results.md"), Report.markdown(results));
+            }
+        }
+        return results;
+    }
+
+    private static String createDatabase(EmbeddedPostgres pg, String prefix) throws Exception {
+        String name = prefix + "_" + System.nanoTime();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return pg.getJdbcUrl("postgres", name);
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
+    }
+
+    /** The measurements of one scale on one database, in the order a year's work happens. */
+    private static final class ServiceMeasurement {
+        private final Settings settings;
+        private final Scale scale;
+        private final String database;
+        private final SampleTrees trees;
+        private final Template template;
+        private final Baselines baselines;
+        private final Path dir;
+        private final Map<String, String> env;
+        private final Hierarchy tree;
+        private final Random random = new Random(Scale.SEED);
+        private final SampleFigures changes;
+
+        ServiceMeasurement(Settings settings, Scale scale, String database, SampleTrees trees, Template template,
+                           Baselines baselines, Path dir, Map<String, String> env) {
+            this.settings = settings;
+            this.scale = scale;
+            this.database = database;
+            this.trees = trees;
+            this.template = template;
+            this.baselines = baselines;
+            this.dir = dir;
+            this.env = env;
+            this.tree = trees.hierarchy();
+            this.changes = new SampleFigures(template, new Random(Scale.SEED + 1), 0.15);
+        }
+
+        ServiceRun run() throws Exception {
+            String what = scale.label() + " on " + database;
+            double startupEmpty;
+            double importMs;
+            double ingestSeconds;
+            double first;
+            List<Double> warm;
+            List<Double> afterChange = new ArrayList<>();
+            List<Double> pulls;
+            List<Double> puts;
+            double putsPerSecond;
+            long heap;
+            long rss;
+            log("%s: starting the service", what);
+            try (ServiceProcess service = ServiceProcess.start(env, dir, settings.maxHeap(), TOKEN)) {
+                Api api = service.api();
+                startupEmpty = service.startup().toNanos() / 1e6;
+                log("%s: started in %.0f ms; importing units", what, startupEmpty);
+                importMs = importUnits(api);
+                log("%s: imported in %.0f ms; ingesting figures", what, importMs);
+                ingestSeconds = ingest(api);
+                log("%s: ingested in %.1f s; rolling up", what, ingestSeconds);
+                first = rollup(api);
+                warm = new ArrayList<>();
+                for (int i = 0; i < settings.repeats(); i++) {
+                    warm.add(rollup(api));
+                }
+                checkRootTotals(api);
+                for (int i = 0; i < settings.repeats(); i++) {
+                    api.put(figuresPath(randomLeaf()), submission(changes.next().given())).expect(200, "a change");
+                    afterChange.add(rollup(api));
+                }
+                log("%s: rollups first %.0f ms, warm %.0f ms, after a change %.0f ms; pulling", what, first,
+                        Stats.median(warm), Stats.median(afterChange));
+                pulls = pulls(api);
+                log("%s: pulls p50 %.1f ms; %d clients putting", what, Stats.median(pulls), PUT_CLIENTS);
+                long start = System.nanoTime();
+                puts = concurrentPuts(api);
+                putsPerSecond = puts.size() / ((System.nanoTime() - start) / 1e9);
+                heap = service.peakHeapMiB();
+                rss = service.peakRssMiB();
+            }
+            log("%s: restarting", what);
+            double startupLoaded;
+            double afterRestart;
+            try (ServiceProcess service = ServiceProcess.start(env, dir, settings.maxHeap(), TOKEN)) {
+                startupLoaded = service.startup().toNanos() / 1e6;
+                afterRestart = rollup(service.api());
+                heap = Math.max(heap, service.peakHeapMiB());
+                rss = Math.max(rss, service.peakRssMiB());
+            }
+            log("%s: restarted in %.0f ms, first rollup %.0f ms; peak heap %d MiB, RSS %d MiB", what, startupLoaded,
+                    afterRestart, heap, rss);
+            return new ServiceRun(scale.label(), database, tree.size(), startupEmpty, importMs, ingestSeconds,
+                    tree.size() / ingestSeconds, first, Stats.median(warm), Collections.max(warm), Stats.median(afterChange),
+                    Stats.median(pulls), Stats.percentile(pulls, 99), Stats.median(puts), Stats.percentile(puts, 99),
+                    putsPerSecond, startupLoaded, afterRestart, heap, rss);
+        }
+
+        private double importUnits(Api api) throws Exception {
+            List<Map<String, Object>> units = new ArrayList<>();
+            for (int u : tree.order()) {
+                String id = tree.unit(u);
+                Map<String, Object> unit = new LinkedHashMap<>();
+                unit.put("id", id);
+                unit.put("name", id);
+                unit.put("kind", Scale.kindOf(id));
+                unit.put("fromYear", 2015);
+                if (tree.parent(u) >= 0) {
+                    unit.put("parent", tree.unit(tree.parent(u)));
+                }
+                units.add(unit);
+            }
+            double millis = 0;
+            for (int i = 0; i < units.size(); i += IMPORT_CHUNK) {
+                byte[] body = JSON.writeValueAsBytes(Map.of("units", units.subList(i, Math.min(units.size(), i + IMPORT_CHUNK))));
+                millis += api.post("/api/v1/units/import", body).expect(200, "units import").millis();
+            }
+            return millis;
+        }
+
+        /** Every unit's figures through the batch API, in batches of {@value BATCH} from {@value INGEST_CLIENTS} clients. */
+        private double ingest(Api api) throws Exception {
+            List<byte[]> batches = new ArrayList<>();
+            int[] order = tree.order();
+            for (int i = 0; i < order.length; i += BATCH) {
+                List<Map<String, Object>> submissions = new ArrayList<>();
+                for (int j = i; j < Math.min(order.length, i + BATCH); j++) {
+                    submissions.add(Map.of("unit", tree.unit(order[j]), "figures", trees.own()[order[j]].given()));
+                }
+                batches.add(JSON.writeValueAsBytes(Map.of("year", YEAR, "submissions", submissions)));
+            }
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger accepted = new AtomicInteger();
+            long start = System.nanoTime();
+            parallel(INGEST_CLIENTS, () -> {
+                for (int b; (b = next.getAndIncrement()) < batches.size(); ) {
+                    JsonNode answer = JSON.readTree(api.post("/api/v1/figures/batch", batches.get(b)).expect(200, "a batch").body());
+                    accepted.addAndGet(answer.get("accepted").asInt());
+                }
+                return null;
+            });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (accepted.get() != tree.size()) {
+                throw new IllegalStateException("the batches accepted " + accepted + " of " + tree.size() + " units");
+            }
+            return seconds;
+        }
+
+        private double rollup(Api api) throws Exception {
+            return api.post("/api/v1/units/" + scale.root() + "/rollups/" + YEAR, new byte[0]).expect(201, "a rollup").millis();
+        }
+
+        /** The service's consolidated root must equal the reverse pass over the data it was sent (changes included). */
+        private void checkRootTotals(Api api) throws Exception {
+            JsonNode figures = JSON.readTree(api.get("/api/v1/units/" + scale.root() + "/consolidated/" + YEAR)
+                    .expect(200, "the root's consolidated figures").body()).get("figures");
+            long[] expected = baselines.rootTotals();
+            int[] cells = baselines.cells();
+            for (int k = 0; k < cells.length; k++) {
+                var cell = template.cell(cells[k]);
+                JsonNode value = figures.get(cell.code());
+                BigDecimal actual = value == null || value.isNull() ? BigDecimal.ZERO : new BigDecimal(value.asText());
+                if (actual.compareTo(BigDecimal.valueOf(expected[k], cell.kind().scale())) != 0) {
+                    throw new IllegalStateException(scale.label() + " on " + database + ": " + cell.code() + " is " + actual
+                            + ", the reverse pass says " + BigDecimal.valueOf(expected[k], cell.kind().scale()));
+                }
+            }
+        }
+
+        /** Consolidated pulls, alternating the root and a random consolidating unit. */
+        private List<Double> pulls(Api api) throws Exception {
+            List<Integer> consolidating = new ArrayList<>();
+            for (int u = 0; u < tree.size(); u++) {
+                if (tree.isConsolidating(u)) {
+                    consolidating.add(u);
+                }
+            }
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < settings.pulls(); i++) {
+                String unit = i % 2 == 0 ? scale.root() : tree.unit(consolidating.get(random.nextInt(consolidating.size())));
+                millis.add(api.get("/api/v1/units/" + unit + "/consolidated/" + YEAR).expect(200, "a pull").millis());
+            }
+            return millis;
+        }
+
+        /** {@value PUT_CLIENTS} clients each putting new figures for different leaves, one request at a time. */
+        private List<Double> concurrentPuts(Api api) throws Exception {
+            java.util.Set<String> leaves = new java.util.LinkedHashSet<>();
+            while (leaves.size() < PUT_CLIENTS * settings.putsPerClient()) {
+                leaves.add(randomLeaf());
+            }
+            java.util.Iterator<String> leaf = leaves.iterator();
+            List<List<String[]>> work = new ArrayList<>();
+            for (int c = 0; c < PUT_CLIENTS; c++) {
+                List<String[]> mine = new ArrayList<>();
+                for (int i = 0; i < settings.putsPerClient(); i++) {
+                    mine.add(new String[] {figuresPath(leaf.next()), JSON.writeValueAsString(Map.of("figures", changes.next().given()))});
+                }
+                work.add(mine);
+            }
+            List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger client = new AtomicInteger();
+            parallel(PUT_CLIENTS, () -> {
+                for (String[] put : work.get(client.getAndIncrement())) {
+                    millis.add(api.put(put[0], put[1].getBytes(java.nio.charset.StandardCharsets.UTF_8)).expect(200, "a PUT").millis());
+                }
+                return null;
+            });
+            return millis;
+        }
+
+        private String randomLeaf() {
+            while (true) {
+                int u = random.nextInt(tree.size());
+                if (!tree.isConsolidating(u)) {
+                    return tree.unit(u);
+                }
+            }
+        }
+
+        private static String figuresPath(String unit) {
+            return "/api/v1/units/" + unit + "/figures/" + YEAR;
+        }
+
+        private static byte[] submission(Map<String, Object> figures) throws Exception {
+            return JSON.writeValueAsBytes(Map.of("figures", figures));
+        }
+
+        private static void parallel(int threads, java.util.concurrent.Callable<Void> task) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<Void>> running = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    running.add(pool.submit(task));
+                }
+                for (Future<Void> f : running) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}
