@@ -16,6 +16,8 @@ public final class Application {
     private Application() {}
 
     public static void main(String[] args) {
+        // H2 would otherwise hash every value it reads into a cache of its own, a third of the time a year's load takes
+        System.setProperty("h2.objectCache", System.getProperty("h2.objectCache", "false"));
         Micronaut.build(args)
                 .mainClass(Application.class)
                 .properties(storage(System.getenv()))

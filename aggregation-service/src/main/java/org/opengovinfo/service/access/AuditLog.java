@@ -39,6 +39,9 @@ public class AuditLog {
 
     /** Records the same action on several units (unit → detail), in one round trip. */
     public void recordEach(String action, @Nullable Integer year, List<? extends Map.Entry<String, ?>> details) {
+        if (details.isEmpty()) {
+            return;
+        }
         Timestamp now = Timestamp.from(Instant.now());
         String who = principal.name();
         jdbc.prepareStatement("INSERT INTO audit_event (id, at, principal, action, unit_id, report_year, detail) "

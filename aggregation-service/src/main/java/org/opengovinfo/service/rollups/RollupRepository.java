@@ -1,6 +1,8 @@
 package org.opengovinfo.service.rollups;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,6 +65,39 @@ class RollupRepository {
                     }
                     return ps.executeBatch();
                 });
+    }
+
+    /**
+     * Stores a tree's JSON under its id unless a tree of that id is stored already, in a transaction of its own: two
+     * rollups of one tree at the same moment both find it stored afterwards, whichever wrote it.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    public void insertTree(String id, String content) {
+        if (!hasTree(id)) {
+            jdbc.prepareStatement("INSERT INTO rollup_tree (id, content) VALUES (?, ?)", ps -> {
+                ps.setString(1, id);
+                ps.setString(2, content);
+                return ps.executeUpdate();
+            });
+        }
+    }
+
+    boolean hasTree(String id) {
+        return jdbc.prepareStatement("SELECT 1 FROM rollup_tree WHERE id = ?", ps -> {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    Optional<String> tree(String id) {
+        return jdbc.prepareStatement("SELECT content FROM rollup_tree WHERE id = ?", ps -> {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
     }
 
     Optional<StoredSnapshot> find(String id) {

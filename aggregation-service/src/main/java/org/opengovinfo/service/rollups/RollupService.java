@@ -1,14 +1,20 @@
 package org.opengovinfo.service.rollups;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import org.opengovinfo.model.consolidation.ConsolidatedUnit;
 import org.opengovinfo.model.consolidation.Consolidation;
 import org.opengovinfo.model.consolidation.Consolidator;
@@ -42,6 +48,7 @@ public class RollupService {
     private final RollupRepository snapshots;
     private final CurrentPrincipal principal;
     private final AuditLog audit;
+    private final Map<Hierarchy, Map.Entry<String, String>> trees = new WeakHashMap<>();
 
     RollupService(Templates templates, UnitService units, CurrentFigures figures, CompletenessService completeness,
                   RollupRepository snapshots, CurrentPrincipal principal, AuditLog audit) {
@@ -68,16 +75,11 @@ public class RollupService {
         int n = tree.size();
         Figures[] own = new Figures[n];
         Figures[] declared = new Figures[n];
-        Map<String, Integer> versions = new LinkedHashMap<>();
-        Map<String, String> parents = new LinkedHashMap<>();
         for (int u : tree.order()) {
-            String id = tree.unit(u);
-            parents.put(id, tree.parent(u) < 0 ? null : tree.unit(tree.parent(u)));
-            CurrentFigures.Current c = current.units().get(id);
+            CurrentFigures.Current c = current.units().get(tree.unit(u));
             if (c != null && c.own().template() == template) {
                 own[u] = c.own();
                 declared[u] = c.declared();
-                versions.put(id, c.version());
             }
         }
         Consolidation consolidation = Consolidator.consolidate(template, tree, own, declared);
@@ -88,7 +90,7 @@ public class RollupService {
             int u = tree.indexOf(c.unit());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("unit", c.unit());
-            entry.put("parent", parents.get(c.unit()));
+            entry.put("parent", tree.parent(u) < 0 ? null : tree.unit(tree.parent(u)));
             entry.put("unitsInSubtree", c.unitsInSubtree());
             entry.put("unitsReported", c.unitsReported());
             entry.put("consolidated", c.totals().toMap());
@@ -109,8 +111,8 @@ public class RollupService {
         document.put("computedAt", now.toString());
         document.put("triggeredBy", principal.name());
         document.put("completeness", completeness);
-        document.put("versions", versions);
-        document.put("tree", parents);
+        document.put("figuresRevision", current.revision());
+        document.put("treeId", storeTree(tree));
         StoredSnapshot stored = new StoredSnapshot(id, unit, year, template.id(), now, principal.name(), Json.write(document));
         snapshots.insert(stored, entries);
         audit.record("rollup.created", unit, year, Map.of("snapshot", id, "consolidatedUnits", entries.size()));
@@ -143,8 +145,12 @@ public class RollupService {
         return withSnapshot(e);
     }
 
-    /** The whole snapshot document: provenance, completeness and every consolidating unit's part under "units". */
+    /**
+     * The whole snapshot document: provenance (the tree and the submission versions used), completeness, and every
+     * consolidating unit's part under "units".
+     */
     @Transactional(readOnly = true)
+    @SuppressWarnings("unchecked")
     public Map<String, Object> document(String id) {
         Map<String, Object> document = Json.read(snapshot(id).content(), DOCUMENT);
         if (!document.containsKey("units")) {
@@ -152,7 +158,57 @@ public class RollupService {
             snapshots.entries(id).values().forEach(json -> parts.add(Json.read(json, DOCUMENT)));
             document.put("units", parts);
         }
+        if (!document.containsKey("tree")) {
+            String treeId = (String) document.get("treeId");
+            document.put("tree", Json.read(snapshots.tree(treeId).orElseThrow(() -> new IllegalStateException(
+                    "snapshot " + id + " names tree " + treeId + ", which is not stored")), DOCUMENT));
+        }
+        if (!document.containsKey("versions")) {
+            Map<String, Integer> all = figures.versionsAt(((Number) document.get("year")).intValue(),
+                    ((Number) document.get("figuresRevision")).longValue());
+            Map<String, Integer> used = new LinkedHashMap<>();
+            for (String unit : ((Map<String, Object>) document.get("tree")).keySet()) {
+                Integer version = all.get(unit);
+                if (version != null) {
+                    used.put(unit, version);
+                }
+            }
+            document.put("versions", used);
+        }
         return document;
+    }
+
+    /**
+     * Stores the tree (unit → parent) once per distinct tree; its JSON and id are remembered for as long as the
+     * hierarchy object is in use, so that repeated rollups of one tree do not write it out again.
+     */
+    private String storeTree(Hierarchy tree) {
+        Map.Entry<String, String> idAndJson;
+        synchronized (trees) {
+            idAndJson = trees.computeIfAbsent(tree, RollupService::treeJson);
+        }
+        try {
+            snapshots.insertTree(idAndJson.getKey(), idAndJson.getValue());
+        } catch (DataAccessException e) {
+            if (!snapshots.hasTree(idAndJson.getKey())) {
+                throw e;
+            }
+        }
+        return idAndJson.getKey();
+    }
+
+    private static Map.Entry<String, String> treeJson(Hierarchy tree) {
+        Map<String, String> parents = new LinkedHashMap<>();
+        for (int u : tree.order()) {
+            parents.put(tree.unit(u), tree.parent(u) < 0 ? null : tree.unit(tree.parent(u)));
+        }
+        String json = Json.write(parents);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+            return Map.entry(HexFormat.of().formatHex(digest), json);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A unit's part with the snapshot's header fields beside it: snapshot, year, template, computedAt, hierarchyYear. */

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opengovinfo.model.figures.Figures;
@@ -52,23 +51,26 @@ public class CurrentFigures {
         return cache.merge(year, loaded, (a, b) -> a.revision() >= b.revision() ? a : b);
     }
 
+    /** Each unit's version in the figures of {@code year} as they stood at {@code revision}. */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> versionsAt(int year, long revision) {
+        return submissions.versionsAt(year, revision);
+    }
+
     private OfYear load(int year, long revision) {
         Map<String, Current> units = new HashMap<>();
-        for (StoredSubmission s : submissions.atRevision(year, revision)) {
-            units.put(s.unit(), current(s));
-        }
+        submissions.atRevision(year, revision, s -> units.put(s.unit(), current(s)));
         return new OfYear(year, revision, Collections.unmodifiableMap(units),
                 Collections.unmodifiableMap(submissions.firstSubmitted(year, revision)));
     }
 
     private OfYear catchUp(OfYear cached, long revision) {
-        List<StoredSubmission> stored = submissions.storedBetween(cached.year(), cached.revision(), revision);
         Map<String, Current> units = new HashMap<>(cached.units());
         Map<String, Instant> first = new HashMap<>(cached.firstSubmitted());
-        for (StoredSubmission s : stored) {
+        submissions.storedBetween(cached.year(), cached.revision(), revision, s -> {
             units.put(s.unit(), current(s));
             first.putIfAbsent(s.unit(), s.submittedAt());
-        }
+        });
         return new OfYear(cached.year(), revision, Collections.unmodifiableMap(units), Collections.unmodifiableMap(first));
     }
 

@@ -82,7 +82,7 @@ class SubmissionController {
     @Access(Permission.READ_FIGURES)
     List<SubmissionViews.Version> versions(@PathVariable String id, @PathVariable int year) {
         return service.versions(id, year).stream().map(s -> new SubmissionViews.Version(s.version(), s.template(),
-                s.submittedBy(), s.submittedAt(), changes(s.changes()))).toList();
+                s.submittedBy(), s.submittedAt(), changes(s))).toList();
     }
 
     @Get("/units/{id}/figures/{year}/versions/{version}")
@@ -145,8 +145,11 @@ class SubmissionController {
                 service.figures(s).toMap(), declared == null ? null : declared.toMap());
     }
 
-    private static List<Change> changes(String json) {
-        return Json.read(json, CHANGES);
+    private List<Change> changes(StoredSubmission s) {
+        if (s.changes() != null) {
+            return Json.read(s.changes(), CHANGES);
+        }
+        return service.figures(s).toMap().entrySet().stream().map(e -> new Change(e.getKey(), null, e.getValue())).toList();
     }
 
     private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {};

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Versions of submitted figures in portable SQL. Callers hold the transaction. */
 @Singleton
@@ -26,6 +27,9 @@ class SubmissionRepository {
     private static final String S_COLUMNS = "s." + COLUMNS.replace(", ", ", s.");
     private static final String CURRENT = "SELECT " + S_COLUMNS + " FROM submission_head h JOIN submission s "
             + "ON s.unit_id = h.unit_id AND s.report_year = h.report_year AND s.version = h.version WHERE h.report_year = ?";
+
+    /** Rows a streamed query fetches at a time (PostgreSQL otherwise reads a whole result into memory). */
+    private static final int STREAMED_ROWS = 1000;
 
     private final JdbcOperations jdbc;
 
@@ -68,17 +72,36 @@ class SubmissionRepository {
         return current;
     }
 
-    /** Every unit's figures for the year as they stood at {@code revision}: the newest version stored at or before it. */
-    List<StoredSubmission> atRevision(int year, long revision) {
-        return query("SELECT " + S_COLUMNS + " FROM submission s JOIN (SELECT unit_id, MAX(version) AS version FROM submission "
+    /**
+     * Every unit's figures for the year as they stood at {@code revision} (the newest version stored at or before it),
+     * handed over one at a time: a national year does not fit in memory as text.
+     */
+    void atRevision(int year, long revision, Consumer<StoredSubmission> each) {
+        stream("SELECT " + S_COLUMNS + " FROM submission s JOIN (SELECT unit_id, MAX(version) AS version FROM submission "
                 + "WHERE report_year = ? AND revision <= ? GROUP BY unit_id) m ON s.unit_id = m.unit_id AND s.version = m.version "
-                + "WHERE s.report_year = ?", List.of(year, revision, year));
+                + "WHERE s.report_year = ?", List.of(year, revision, year), each);
     }
 
-    /** The versions stored after revision {@code after} up to {@code upTo}, in the order they were stored. */
-    List<StoredSubmission> storedBetween(int year, long after, long upTo) {
-        return query("SELECT " + COLUMNS + " FROM submission WHERE report_year = ? AND revision > ? AND revision <= ? "
-                + "ORDER BY revision, version", List.of(year, after, upTo));
+    /** Each unit's newest version stored at or before {@code revision}. */
+    Map<String, Integer> versionsAt(int year, long revision) {
+        return jdbc.prepareStatement("SELECT unit_id, MAX(version) FROM submission WHERE report_year = ? AND revision <= ? "
+                + "GROUP BY unit_id", ps -> {
+                    ps.setInt(1, year);
+                    ps.setLong(2, revision);
+                    Map<String, Integer> versions = new HashMap<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            versions.put(rs.getString(1), rs.getInt(2));
+                        }
+                    }
+                    return versions;
+                });
+    }
+
+    /** The versions stored after revision {@code after} up to {@code upTo}, one at a time in the order they were stored. */
+    void storedBetween(int year, long after, long upTo, Consumer<StoredSubmission> each) {
+        stream("SELECT " + COLUMNS + " FROM submission WHERE report_year = ? AND revision > ? AND revision <= ? "
+                + "ORDER BY revision, version", List.of(year, after, upTo), each);
     }
 
     /** When each unit first submitted for the year, counting versions stored up to {@code revision}. */
@@ -194,15 +217,34 @@ class SubmissionRepository {
         });
     }
 
+    private void stream(String sql, List<Object> args, Consumer<StoredSubmission> each) {
+        jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            ps.setFetchSize(STREAMED_ROWS);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(row(rs));
+                }
+            }
+            return null;
+        });
+    }
+
     private static List<StoredSubmission> rows(PreparedStatement ps) throws SQLException {
         List<StoredSubmission> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                rows.add(new StoredSubmission(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getLong(11)));
+                rows.add(row(rs));
             }
         }
         return rows;
+    }
+
+    private static StoredSubmission row(ResultSet rs) throws SQLException {
+        return new StoredSubmission(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10),
+                rs.getLong(11));
     }
 }

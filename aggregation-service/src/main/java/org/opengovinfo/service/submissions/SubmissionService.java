@@ -5,6 +5,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -99,7 +100,7 @@ public class SubmissionService {
                             + head.map(SubmissionService::etag).orElse("none"));
         }
         Optional<StoredSubmission> previous = year - 1 >= 2008 ? submissions.current(unit, year - 1) : Optional.empty();
-        Outcome outcome = prepare(unit, year, input, current.orElse(null), previous.orElse(null));
+        Outcome outcome = prepare(units.get(unit), year, input, current.orElse(null), previous.orElse(null));
         store(year, List.of(outcome));
         return outcome;
     }
@@ -118,15 +119,17 @@ public class SubmissionService {
         List<String> ids = items.stream().map(Map.Entry::getKey).distinct().toList();
         Map<String, StoredSubmission> current = submissions.currentOf(year, ids);
         Map<String, StoredSubmission> previous = year - 1 >= 2008 ? submissions.currentOf(year - 1, ids) : Map.of();
+        Map<String, Unit> known = units.all();
         List<BatchOutcome> outcomes = new ArrayList<>();
         List<Outcome> accepted = new ArrayList<>();
         for (Map.Entry<String, SubmissionInput> item : items) {
             String unit = item.getKey();
             try {
                 allowed.accept(unit);
+                Unit u = Optional.ofNullable(known.get(unit)).orElseThrow(() -> UnitService.notFound(unit));
                 Outcome o = dryRun
-                        ? new Outcome("valid", unit, year, check(unit, year, item.getValue(), previous.get(unit)), null)
-                        : prepare(unit, year, item.getValue(), current.get(unit), previous.get(unit));
+                        ? new Outcome("valid", unit, year, check(u, year, item.getValue(), previous.get(unit)), null)
+                        : prepare(u, year, item.getValue(), current.get(unit), previous.get(unit));
                 if (o.stored() != null) {
                     accepted.add(o);
                 }
@@ -142,19 +145,20 @@ public class SubmissionService {
     }
 
     /** Checks figures against the unit's current version: unchanged, or a new version ready to store. */
-    private Outcome prepare(String unit, int year, SubmissionInput input, StoredSubmission current, StoredSubmission previous) {
-        Checked checked = check(unit, year, input, previous);
+    private Outcome prepare(Unit u, int year, SubmissionInput input, StoredSubmission current, StoredSubmission previous) {
+        String unit = u.id();
+        Checked checked = check(u, year, input, previous);
         String hash = hash(checked);
         if (current != null && current.contentHash().equals(hash)) {
             return new Outcome("unchanged", unit, year, checked, current.version());
         }
         int version = current == null ? 1 : current.version() + 1;
-        Map<String, Object> before = current == null ? Map.of() : figures(current).toMap();
-        List<Map<String, Object>> changed = changes(before, checked.figures().toMap());
+        Map<String, Object> after = checked.figures().toMap();
+        List<Map<String, Object>> changed = current == null ? null : changes(figures(current).toMap(), after);
         StoredSubmission stored = new StoredSubmission(unit, year, version, checked.template().id(),
                 json(checked.figures().given()), checked.declared() == null ? null : json(checked.declared().given()),
-                hash, principal.name(), Instant.now(), json(changed), 0);
-        return new Outcome("accepted", unit, year, checked, version, stored, changed.size());
+                hash, principal.name(), Instant.now(), changed == null ? null : json(changed), 0);
+        return new Outcome("accepted", unit, year, checked, version, stored, changed == null ? after.size() : changed.size());
     }
 
     private void store(int year, List<Outcome> accepted) {
@@ -222,7 +226,11 @@ public class SubmissionService {
     }
 
     private Checked check(String unitId, int year, SubmissionInput input, StoredSubmission previousYear) {
-        Unit unit = units.get(unitId);
+        return check(units.get(unitId), year, input, previousYear);
+    }
+
+    private Checked check(Unit unit, int year, SubmissionInput input, StoredSubmission previousYear) {
+        String unitId = unit.id();
         if (!unit.years().contains(year)) {
             throw ProblemException.unprocessable("submission.year_outside_unit",
                     "unit " + unitId + " is in force " + unit.years() + ", not in " + year, null);
@@ -304,16 +312,30 @@ public class SubmissionService {
 
     /**
      * Identity of a submission's content: the complete figures (whether a total was typed or computed makes no
-     * difference) and declared values under the template.
+     * difference) and declared values under the template, hashed from the dense cells rather than text.
      */
     private static String hash(Checked c) {
-        String content = c.template().id() + "\n" + json(c.figures().toMap()) + "\n"
-                + (c.declared() == null ? "" : json(c.declared().toMap()));
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(c.template().id().getBytes(StandardCharsets.UTF_8));
+            digest(digest, c.figures());
+            if (c.declared() != null) {
+                digest(digest, c.declared());
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void digest(MessageDigest digest, Figures figures) {
+        int n = figures.template().cellCount();
+        ByteBuffer cells = ByteBuffer.allocate(n * 9 + 1);
+        for (int i = 0; i < n; i++) {
+            boolean present = figures.isPresent(i);
+            cells.put((byte) (present ? 1 : 0)).putLong(present ? figures.value(i) : 0);
+        }
+        cells.put((byte) '|');
+        digest.update(cells.array());
     }
 }

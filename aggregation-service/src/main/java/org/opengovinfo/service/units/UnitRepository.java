@@ -35,14 +35,25 @@ class UnitRepository {
     }
 
     void insert(Unit unit, Instant now) {
+        insertAll(List.of(unit), now);
+    }
+
+    /** Inserts new units with their placements, in a few round trips. */
+    void insertAll(List<Unit> units, Instant now) {
+        if (units.isEmpty()) {
+            return;
+        }
         jdbc.prepareStatement("INSERT INTO unit (id, name, kind, division_code, from_year, to_year, created_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-                    bindUnit(ps, unit);
-                    ps.setTimestamp(7, Timestamp.from(now));
-                    ps.setTimestamp(8, Timestamp.from(now));
-                    return ps.executeUpdate();
+                    for (Unit unit : units) {
+                        bindUnit(ps, unit);
+                        ps.setTimestamp(7, Timestamp.from(now));
+                        ps.setTimestamp(8, Timestamp.from(now));
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
                 });
-        insertPlacements(unit);
+        insertPlacements(units);
     }
 
     void update(Unit unit, Instant now) {
@@ -61,18 +72,20 @@ class UnitRepository {
             ps.setString(1, unit.id());
             return ps.executeUpdate();
         });
-        insertPlacements(unit);
+        insertPlacements(List.of(unit));
     }
 
-    private void insertPlacements(Unit unit) {
+    private void insertPlacements(List<Unit> units) {
         jdbc.prepareStatement("INSERT INTO unit_placement (unit_id, from_year, to_year, parent_id) VALUES (?, ?, ?, ?)",
                 ps -> {
-                    for (Placement p : unit.placements()) {
-                        ps.setString(1, unit.id());
-                        ps.setInt(2, p.years().from());
-                        setNullableInt(ps, 3, p.years().to());
-                        setNullableString(ps, 4, p.parent());
-                        ps.addBatch();
+                    for (Unit unit : units) {
+                        for (Placement p : unit.placements()) {
+                            ps.setString(1, unit.id());
+                            ps.setInt(2, p.years().from());
+                            setNullableInt(ps, 3, p.years().to());
+                            setNullableString(ps, 4, p.parent());
+                            ps.addBatch();
+                        }
                     }
                     return ps.executeBatch();
                 });

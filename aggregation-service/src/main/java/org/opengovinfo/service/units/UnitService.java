@@ -88,18 +88,20 @@ public class UnitService {
         incoming.forEach(u -> all.put(u.id(), u));
         check(all, incoming);
         Instant now = Instant.now();
-        int created = 0;
+        List<Unit> created = new ArrayList<>();
+        List<Map.Entry<String, Object>> updatedViews = new ArrayList<>();
         for (Unit u : incoming) {
             if (existing.contains(u.id())) {
                 units.update(u, now);
-                audit.record("unit.updated", u.id(), null, UnitView.of(u));
+                updatedViews.add(Map.entry(u.id(), UnitView.of(u)));
             } else {
-                units.insert(u, now);
-                audit.record("unit.created", u.id(), null, UnitView.of(u));
-                created++;
+                created.add(u);
             }
         }
-        return new ImportSummary(created, incoming.size() - created);
+        units.insertAll(created, now);
+        audit.recordEach("unit.updated", null, updatedViews);
+        audit.recordEach("unit.created", null, created.stream().<Map.Entry<String, Object>>map(u -> Map.entry(u.id(), UnitView.of(u))).toList());
+        return new ImportSummary(created.size(), incoming.size() - created.size());
     }
 
     @Transactional(readOnly = true, noRollbackFor = ProblemException.class)
@@ -264,7 +266,8 @@ public class UnitService {
         return map;
     }
 
-    private static ProblemException notFound(String id) {
+    /** The problem of an unknown unit id. */
+    public static ProblemException notFound(String id) {
         return ProblemException.notFound("unit.not_found", "no unit " + id);
     }
 }

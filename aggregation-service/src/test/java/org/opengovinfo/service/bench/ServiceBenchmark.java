@@ -30,10 +30,14 @@ import org.opengovinfo.model.template.Templates;
  * the baselines of {@link Baselines} computed on the same data in the same run. Writes
  * {@code target/benchmarks/results.json} and {@code results.md}; see docs/benchmarks.md for how to run it.
  *
+ * <p>Pulls and concurrent PUTs are run twice and measured the second time, once the JIT has compiled their
+ * paths; rollups are measured first, warm and after a change, separately.
+ *
  * <p>Settings (system properties): {@code bench.scales} (city,province,national), {@code bench.databases}
  * (h2,postgresql), {@code bench.repeats} (10), {@code bench.pulls} (200), {@code bench.putsPerClient} (25),
  * {@code bench.maxHeap} (1g), {@code bench.out} (target/benchmarks), {@code bench.serviceJar} (the shaded jar to run;
- * default this classpath).
+ * default this classpath), {@code bench.jvmArgs} (more options for the service's JVM, e.g. to record a profile),
+ * {@code bench.syncCommit} (PostgreSQL's synchronous_commit, on).
  */
 public final class ServiceBenchmark {
 
@@ -81,7 +85,7 @@ public final class ServiceBenchmark {
         Files.createDirectories(settings.out());
         Template template = Templates.bundled().forYear(YEAR).orElseThrow();
         List<ScaleResult> results = new ArrayList<>();
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", System.getProperty("bench.syncCommit", "on"))
                 .setDataDirectory(settings.out().resolve("postgres-" + System.nanoTime())).setCleanDataDirectory(true).start()) {
             for (Scale scale : settings.scales()) {
                 log("%s: generating the sample tree", scale.label());
@@ -186,8 +190,10 @@ public final class ServiceBenchmark {
                 }
                 log("%s: rollups first %.0f ms, warm %.0f ms, after a change %.0f ms; pulling", what, first,
                         Stats.median(warm), Stats.median(afterChange));
+                pulls(api);
                 pulls = pulls(api);
                 log("%s: pulls p50 %.1f ms; %d clients putting", what, Stats.median(pulls), PUT_CLIENTS);
+                concurrentPuts(api);
                 long start = System.nanoTime();
                 puts = concurrentPuts(api);
                 putsPerSecond = puts.size() / ((System.nanoTime() - start) / 1e9);
