@@ -68,13 +68,17 @@ public class CompletenessService {
         Map<String, Integer> byKind = new TreeMap<>();
         for (int u : subtree.order()) {
             String id = subtree.unit(u);
+            boolean reported = current.units().containsKey(id);
+            Instant first = reported ? current.firstSubmitted().get(id) : null;
+            if (reported && (first == null || !first.isAfter(due))) {
+                continue;
+            }
             Unit unit = all.get(id);
-            Instant first = current.firstSubmitted().get(id);
             Entry entry = new Entry(id, unit.name(), unit.kind().code(), subtree.parent(u) < 0 ? null : subtree.unit(subtree.parent(u)), first);
-            if (!current.units().containsKey(id)) {
+            if (!reported) {
                 missing.add(entry);
                 byKind.merge(unit.kind().code(), 1, Integer::sum);
-            } else if (first != null && first.isAfter(due)) {
+            } else {
                 late.add(entry);
             }
         }

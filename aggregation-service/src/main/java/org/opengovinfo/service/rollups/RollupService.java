@@ -27,6 +27,7 @@ import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.rollups.RollupRepository.StoredEntry;
 import org.opengovinfo.service.rollups.RollupRepository.StoredSnapshot;
 import org.opengovinfo.service.submissions.CurrentFigures;
+import org.opengovinfo.service.submissions.SubmissionService;
 import org.opengovinfo.service.system.FindingView;
 import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.system.ProblemException;
@@ -44,14 +45,16 @@ public class RollupService {
     private final Templates templates;
     private final UnitService units;
     private final CurrentFigures figures;
+    private final SubmissionService submissions;
     private final CompletenessService completeness;
     private final RollupRepository snapshots;
     private final CurrentPrincipal principal;
     private final AuditLog audit;
     private final Map<Hierarchy, Map.Entry<String, String>> trees = new WeakHashMap<>();
 
-    RollupService(Templates templates, UnitService units, CurrentFigures figures, CompletenessService completeness,
-                  RollupRepository snapshots, CurrentPrincipal principal, AuditLog audit) {
+    RollupService(Templates templates, UnitService units, CurrentFigures figures, SubmissionService submissions,
+                  CompletenessService completeness, RollupRepository snapshots, CurrentPrincipal principal, AuditLog audit) {
+        this.submissions = submissions;
         this.templates = templates;
         this.units = units;
         this.figures = figures;
@@ -94,8 +97,6 @@ public class RollupService {
             entry.put("unitsInSubtree", c.unitsInSubtree());
             entry.put("unitsReported", c.unitsReported());
             entry.put("consolidated", c.totals().toMap());
-            entry.put("own", own[u] == null ? null : own[u].toMap());
-            entry.put("declared", declared[u] == null ? null : declared[u].toMap());
             entry.put("findings", FindingView.of(c.findings()));
             entries.put(c.unit(), Json.write(entry));
         }
@@ -147,7 +148,8 @@ public class RollupService {
 
     /**
      * The whole snapshot document: provenance (the tree and the submission versions used), completeness, and every
-     * consolidating unit's part under "units".
+     * consolidating unit's part under "units" with its own and declared figures, read from the versions used
+     * (parts store only what the rollup computed).
      */
     @Transactional(readOnly = true)
     @SuppressWarnings("unchecked")
@@ -174,6 +176,18 @@ public class RollupService {
                 }
             }
             document.put("versions", used);
+        }
+        Map<String, Integer> versions = (Map<String, Integer>) document.get("versions");
+        int year = ((Number) document.get("year")).intValue();
+        for (Object part : (List<Object>) document.get("units")) {
+            Map<String, Object> entry = (Map<String, Object>) part;
+            if (!entry.containsKey("own")) {
+                Number version = versions.get((String) entry.get("unit"));
+                List<Map<String, Object>> cells = version == null ? null
+                        : submissions.cellsAt((String) entry.get("unit"), year, version.intValue());
+                entry.put("own", cells == null ? null : cells.get(0));
+                entry.put("declared", cells == null || cells.get(1).isEmpty() ? null : cells.get(1));
+            }
         }
         return document;
     }

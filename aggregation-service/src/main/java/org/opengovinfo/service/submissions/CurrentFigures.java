@@ -66,12 +66,20 @@ public class CurrentFigures {
 
     private OfYear catchUp(OfYear cached, long revision) {
         Map<String, Current> units = new HashMap<>(cached.units());
-        Map<String, Instant> first = new HashMap<>(cached.firstSubmitted());
+        Map<String, Instant> newcomers = new HashMap<>();
         submissions.storedBetween(cached.year(), cached.revision(), revision, s -> {
             units.put(s.unit(), current(s));
-            first.putIfAbsent(s.unit(), s.submittedAt());
+            if (!cached.firstSubmitted().containsKey(s.unit())) {
+                newcomers.putIfAbsent(s.unit(), s.submittedAt());
+            }
         });
-        return new OfYear(cached.year(), revision, Collections.unmodifiableMap(units), Collections.unmodifiableMap(first));
+        Map<String, Instant> first = cached.firstSubmitted();
+        if (!newcomers.isEmpty()) {
+            Map<String, Instant> all = new HashMap<>(first);
+            all.putAll(newcomers);
+            first = Collections.unmodifiableMap(all);
+        }
+        return new OfYear(cached.year(), revision, Collections.unmodifiableMap(units), first);
     }
 
     private Current current(StoredSubmission s) {

@@ -1,6 +1,5 @@
 package org.opengovinfo.service.submissions;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -40,8 +39,6 @@ import org.opengovinfo.service.units.UnitService;
  */
 @Singleton
 public class SubmissionService {
-
-    private static final TypeReference<LinkedHashMap<String, Object>> CELLS = new TypeReference<>() {};
 
     private final Templates templates;
     private final UnitService units;
@@ -303,7 +300,7 @@ public class SubmissionService {
     }
 
     static Map<String, Object> cells(String json) {
-        return Json.read(json, CELLS);
+        return StoredCells.parse(json);
     }
 
     static String json(Object value) {

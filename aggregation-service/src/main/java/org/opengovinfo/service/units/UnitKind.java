@@ -8,8 +8,10 @@ import java.util.Optional;
 public enum UnitKind {
     COUNTRY, PROVINCE, CITY, COUNTY, DISTRICT, DEVELOPMENT_ZONE, TOWN, STREET, DEPARTMENT, OWN_OFFICE;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static Optional<UnitKind> parse(String code) {

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 import org.opengovinfo.service.Application;
 
 /**
- * The real service as its own JVM (the shaded jar when {@code bench.serviceJar} names one, else this classpath),
- * started with a heap limit and a GC log so that startup, peak heap and peak RSS are the process's own.
+ * The real service as its own JVM (the shaded jar when {@code bench.serviceJar} names one, with its class data
+ * sharing archive as the README starts it, else this classpath), started with a heap limit and a GC log so that
+ * startup, peak heap and peak RSS are the process's own.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -53,6 +54,10 @@ final class ServiceProcess implements AutoCloseable {
         }
         String jar = System.getProperty("bench.serviceJar");
         if (jar != null && !jar.isBlank()) {
+            Path archive = Path.of(jar.replaceFirst("\\.jar$", ".jsa"));
+            if (Files.exists(archive)) {
+                command.add("-XX:SharedArchiveFile=" + archive);
+            }
             command.addAll(List.of("-jar", jar));
         } else {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
