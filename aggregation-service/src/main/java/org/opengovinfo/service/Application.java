@@ -49,6 +49,10 @@ public final class Application {
             p.put("datasources.default.password", env.getOrDefault("DB_PASSWORD", ""));
         }
         p.put("datasources.default.url", url);
+        if (url.startsWith("jdbc:postgresql:")) {
+            // batches of inserts go as multi-row INSERTs: several times fewer round trips when a batch is stored
+            p.put("datasources.default.data-source-properties.reWriteBatchedInserts", "true");
+        }
         p.put("reports.data-dir", env.getOrDefault("DATA_DIR", "data"));
         return p;
     }

@@ -20,6 +20,7 @@ import org.opengovinfo.model.consolidation.Consolidation;
 import org.opengovinfo.model.consolidation.Consolidator;
 import org.opengovinfo.model.consolidation.Hierarchy;
 import org.opengovinfo.model.figures.Figures;
+import org.opengovinfo.model.template.Cell;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.service.access.AuditLog;
@@ -96,7 +97,7 @@ public class RollupService {
             entry.put("parent", tree.parent(u) < 0 ? null : tree.unit(tree.parent(u)));
             entry.put("unitsInSubtree", c.unitsInSubtree());
             entry.put("unitsReported", c.unitsReported());
-            entry.put("consolidated", c.totals().toMap());
+            entry.put("values", inCellOrder(template, c.totals().toMap()));
             entry.put("findings", FindingView.of(c.findings()));
             entries.put(c.unit(), Json.write(entry));
         }
@@ -157,7 +158,8 @@ public class RollupService {
         Map<String, Object> document = Json.read(snapshot(id).content(), DOCUMENT);
         if (!document.containsKey("units")) {
             List<Object> parts = new ArrayList<>();
-            snapshots.entries(id).values().forEach(json -> parts.add(Json.read(json, DOCUMENT)));
+            String template = (String) document.get("template");
+            snapshots.entries(id).values().forEach(json -> parts.add(expanded(Json.read(json, DOCUMENT), template)));
             document.put("units", parts);
         }
         if (!document.containsKey("tree")) {
@@ -190,6 +192,33 @@ public class RollupService {
             }
         }
         return document;
+    }
+
+    /** Consolidated figures as stored: values in the template's cell order, blank as null — a fifth of a map by code. */
+    private static List<Object> inCellOrder(Template template, Map<String, Object> cells) {
+        List<Object> values = new ArrayList<>(template.cellCount());
+        for (Cell cell : template.cells()) {
+            values.add(cells.get(cell.code()));
+        }
+        return values;
+    }
+
+    /** A stored part with its values as consolidated figures by cell code again. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> expanded(Map<String, Object> entry, String templateId) {
+        List<Object> values = (List<Object>) entry.remove("values");
+        if (values != null) {
+            Template template = templates.byId(templateId).orElseThrow(() -> new IllegalStateException(
+                    "a snapshot names template " + templateId + ", which is unknown"));
+            Map<String, Object> cells = new LinkedHashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) != null) {
+                    cells.put(template.cell(i).code(), values.get(i));
+                }
+            }
+            entry.put("consolidated", cells);
+        }
+        return entry;
     }
 
     /**
@@ -227,7 +256,8 @@ public class RollupService {
 
     /** A unit's part with the snapshot's header fields beside it: snapshot, year, template, computedAt, hierarchyYear. */
     private Map<String, Object> withSnapshot(StoredEntry e) {
-        Map<String, Object> entry = e.content() != null ? Json.read(e.content(), DOCUMENT) : legacyEntry(e);
+        Map<String, Object> entry = e.content() != null ? expanded(Json.read(e.content(), DOCUMENT), e.snapshot().template())
+                : legacyEntry(e);
         entry.put("snapshot", e.snapshot().id());
         entry.put("year", e.snapshot().year());
         entry.put("template", e.snapshot().template());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.service.system.YearRevisions;
@@ -33,6 +34,7 @@ public class CurrentFigures {
     private final SubmissionService service;
     private final YearRevisions revisions;
     private final Map<Integer, OfYear> cache = new ConcurrentHashMap<>();
+    private final Map<Integer, Object> loading = new ConcurrentHashMap<>();
 
     CurrentFigures(SubmissionRepository submissions, SubmissionService service, YearRevisions revisions) {
         this.submissions = submissions;
@@ -40,15 +42,32 @@ public class CurrentFigures {
         this.revisions = revisions;
     }
 
+    /**
+     * The year's figures as of its current revision. One caller at a time brings a year up to date; the others wait
+     * for it rather than load the same year beside it.
+     */
     @Transactional(readOnly = true)
     public OfYear of(int year) {
-        long revision = revisions.year(year);
         OfYear cached = cache.get(year);
-        if (cached != null && cached.revision() == revision) {
+        if (cached != null && cached.revision() == revisions.year(year)) {
             return cached;
         }
-        OfYear loaded = cached == null || cached.revision() > revision ? load(year, revision) : catchUp(cached, revision);
-        return cache.merge(year, loaded, (a, b) -> a.revision() >= b.revision() ? a : b);
+        synchronized (loading.computeIfAbsent(year, y -> new Object())) {
+            long revision = revisions.year(year);
+            cached = cache.get(year);
+            if (cached != null && cached.revision() == revision) {
+                return cached;
+            }
+            OfYear loaded = cached == null || cached.revision() > revision ? load(year, revision) : catchUp(cached, revision);
+            cache.put(year, loaded);
+            return loaded;
+        }
+    }
+
+    /** The newest report year anyone has submitted figures for, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Integer> latestYear() {
+        return submissions.latestYear();
     }
 
     /** Each unit's version in the figures of {@code year} as they stood at {@code revision}. */

@@ -104,6 +104,14 @@ class SubmissionRepository {
                 + "ORDER BY revision, version", List.of(year, after, upTo), each);
     }
 
+    Optional<Integer> latestYear() {
+        return jdbc.prepareStatement("SELECT MAX(report_year) FROM submission_head", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getObject(1, Integer.class)) : Optional.<Integer>empty();
+            }
+        });
+    }
+
     /** When each unit first submitted for the year, counting versions stored up to {@code revision}. */
     Map<String, Instant> firstSubmitted(int year, long revision) {
         return jdbc.prepareStatement("SELECT unit_id, MIN(submitted_at) FROM submission WHERE report_year = ? AND revision <= ? "

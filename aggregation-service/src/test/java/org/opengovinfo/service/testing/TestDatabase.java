@@ -37,7 +37,9 @@ public enum TestDatabase {
             return Map.of(
                     "datasources.default.url", pg.getJdbcUrl("postgres", name),
                     "datasources.default.username", "postgres",
-                    "datasources.default.password", "postgres");
+                    "datasources.default.password", "postgres",
+                    // as the service sets it for PostgreSQL (Application.storage)
+                    "datasources.default.data-source-properties.reWriteBatchedInserts", "true");
         }
     };
 
