@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ public class RollupService {
         }
         Consolidation consolidation = Consolidator.consolidate(template, tree, own, declared);
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as the database keeps it, so pulls say the same
         Map<String, String> entries = new LinkedHashMap<>();
         for (ConsolidatedUnit c : consolidation.units()) {
             int u = tree.indexOf(c.unit());

@@ -89,6 +89,7 @@ public class SubmissionService {
 
     @Transactional
     public Outcome submit(String unit, int year, SubmissionInput input, String ifMatch) {
+        Unit known = units.get(unit);
         Optional<StoredSubmission> current = submissions.current(unit, year);
         Optional<Integer> head = current.map(StoredSubmission::version);
         if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(head.map(SubmissionService::etag).orElse(null))) {
@@ -97,7 +98,7 @@ public class SubmissionService {
                             + head.map(SubmissionService::etag).orElse("none"));
         }
         Optional<StoredSubmission> previous = year - 1 >= 2008 ? submissions.current(unit, year - 1) : Optional.empty();
-        Outcome outcome = prepare(units.get(unit), year, input, current.orElse(null), previous.orElse(null));
+        Outcome outcome = prepare(known, year, input, current.orElse(null), previous.orElse(null));
         store(year, List.of(outcome));
         return outcome;
     }

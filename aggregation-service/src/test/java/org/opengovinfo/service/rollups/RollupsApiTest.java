@@ -89,6 +89,14 @@ class RollupsApiTest extends OnBothDatabases {
         JsonNode snapshot = service.get("/api/v1/rollups/" + rollup.json().get("id").asText()).json();
         assertEquals(5, snapshot.get("versions").size());
         assertEquals(1, snapshot.get("versions").get(parts.get(0)).asInt());
+        assertEquals(county, snapshot.get("tree").get(parts.get(0)).asText());
+        assertTrue(snapshot.get("tree").has(county) && snapshot.get("tree").get(county).isNull());
+        JsonNode part = snapshot.get("units").get(0);
+        assertEquals(county, part.get("unit").asText());
+        assertEquals(expected, decimals(part.get("consolidated")));
+        assertTrue(part.get("own").isObject() && part.get("declared").isObject(), "the county's own figures and its "
+                + "declaration, read back from the version the rollup used: " + part);
+        assertEquals(rollup.json().get("computedAt").asText(), pulled.json().get("computedAt").asText());
     }
 
     @Test

@@ -276,4 +276,21 @@ class SubmissionsApiTest extends OnBothDatabases {
         assertEquals(200, service.get("/api/v1/units/" + good + "/figures/2020").status());
         assertEquals(404, service.get("/api/v1/units/" + bad + "/figures/2020").status());
     }
+
+    @Test
+    void aUnitListedTwiceInOneBatchGetsTwoVersionsInOrder() {
+        String town = town();
+        Map<String, Object> changed = luozhuang();
+        changed.put("s2_5.licensing.decisions", 99);
+
+        Reply reply = service.post("/api/v1/figures/batch", Map.of("year", 2020, "submissions", List.of(
+                Map.of("unit", town, "figures", luozhuang()),
+                Map.of("unit", town, "figures", changed))));
+
+        assertEquals(200, reply.status(), reply.raw().body());
+        assertEquals(List.of(1, 2), List.of(reply.json().get("results").get(0).get("version").asInt(),
+                reply.json().get("results").get(1).get("version").asInt()));
+        assertEquals(99, service.get("/api/v1/units/" + town + "/figures/2020").json().get("figures")
+                .get("s2_5.licensing.decisions").asInt());
+    }
 }
