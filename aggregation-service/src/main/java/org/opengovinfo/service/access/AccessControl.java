@@ -3,7 +3,6 @@ package org.opengovinfo.service.access;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import org.opengovinfo.service.system.ProblemException;
@@ -29,7 +28,6 @@ public class AccessControl {
      * @throws ProblemException 401 with {@code auth.missing}, {@code auth.malformed}, {@code auth.invalid},
      *     {@code auth.expired} or {@code auth.revoked}
      */
-    @Transactional(readOnly = true)
     public Principal authenticate(@Nullable String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw unauthorized("auth.missing", "this endpoint needs a token: Authorization: Bearer <token>");

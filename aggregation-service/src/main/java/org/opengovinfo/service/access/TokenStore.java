@@ -2,6 +2,7 @@ package org.opengovinfo.service.access;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,6 +71,7 @@ class TokenStore {
                 });
     }
 
+    @Transactional(readOnly = true)
     Optional<Token> byHash(String hash) {
         return first("WHERE token_hash = ?", hash);
     }

@@ -57,6 +57,17 @@ class SubmissionRepository {
         return currentOf(year, List.of(unit)).values().stream().findFirst();
     }
 
+    /** A unit's current versions for this year and the year before, by year; years without figures are absent. */
+    Map<Integer, StoredSubmission> currentAndPrevious(String unit, int year) {
+        Map<Integer, StoredSubmission> current = new HashMap<>();
+        for (StoredSubmission s : query("SELECT " + S_COLUMNS + " FROM submission_head h JOIN submission s "
+                + "ON s.unit_id = h.unit_id AND s.report_year = h.report_year AND s.version = h.version "
+                + "WHERE h.unit_id = ? AND h.report_year IN (?, ?)", List.of(unit, year, year - 1))) {
+            current.put(s.year(), s);
+        }
+        return current;
+    }
+
     /** The current versions of the given units for a year, by unit; units without figures are absent. */
     Map<String, StoredSubmission> currentOf(int year, Collection<String> units) {
         if (units.isEmpty()) {

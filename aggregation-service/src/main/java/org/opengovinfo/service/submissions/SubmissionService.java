@@ -90,15 +90,15 @@ public class SubmissionService {
     @Transactional
     public Outcome submit(String unit, int year, SubmissionInput input, String ifMatch) {
         Unit known = units.get(unit);
-        Optional<StoredSubmission> current = submissions.current(unit, year);
+        Map<Integer, StoredSubmission> stored = submissions.currentAndPrevious(unit, year);
+        Optional<StoredSubmission> current = Optional.ofNullable(stored.get(year));
         Optional<Integer> head = current.map(StoredSubmission::version);
         if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(head.map(SubmissionService::etag).orElse(null))) {
             throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "submission.version_mismatch",
                     "the figures were changed since you read them: If-Match " + ifMatch + ", current "
                             + head.map(SubmissionService::etag).orElse("none"));
         }
-        Optional<StoredSubmission> previous = year - 1 >= 2008 ? submissions.current(unit, year - 1) : Optional.empty();
-        Outcome outcome = prepare(known, year, input, current.orElse(null), previous.orElse(null));
+        Outcome outcome = prepare(known, year, input, current.orElse(null), year - 1 >= 2008 ? stored.get(year - 1) : null);
         store(year, List.of(outcome));
         return outcome;
     }
