@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -203,5 +207,41 @@ class RollupsApiTest extends OnBothDatabases {
         assertEquals(404, reply.status());
         assertEquals("rollup.none", reply.code());
         assertEquals("rollup.not_found", service.get("/api/v1/rollups/no-such-snapshot").code());
+    }
+
+    @Test
+    void aSnapshotStoredBeforePartsHadRowsIsStillPulledWhole() throws Exception {
+        String county = county(new ArrayList<>());
+        String id = "00000000-0000-0000-0000-" + String.format("%012d", counties);
+        String document = "{\"id\":\"" + id + "\",\"unit\":\"" + county + "\",\"year\":2020,\"template\":\"2019\","
+                + "\"hierarchyYear\":2020,\"computedAt\":\"2021-01-05T08:00:00Z\",\"triggeredBy\":\"admin\","
+                + "\"completeness\":{},\"versions\":{},\"tree\":{\"" + county + "\":null},\"units\":[{\"unit\":\"" + county
+                + "\",\"parent\":null,\"unitsInSubtree\":5,\"unitsReported\":0,\"consolidated\":{\"s4.reconsideration.upheld\":3},"
+                + "\"own\":null,\"declared\":null,\"findings\":[]}]}";
+        ApplicationContext context = service.bean(ApplicationContext.class);
+        try (Connection c = DriverManager.getConnection(context.getRequiredProperty("datasources.default.url", String.class),
+                context.getRequiredProperty("datasources.default.username", String.class),
+                context.getRequiredProperty("datasources.default.password", String.class));
+             PreparedStatement s = c.prepareStatement("INSERT INTO rollup_snapshot (id, unit_id, report_year, template_id, "
+                     + "created_at, created_by, content) VALUES (?, ?, 2020, '2019', TIMESTAMP '2021-01-05 08:00:00', 'admin', ?)");
+             PreparedStatement u = c.prepareStatement("INSERT INTO rollup_snapshot_unit (snapshot_id, unit_id, report_year, "
+                     + "created_at) VALUES (?, ?, 2020, TIMESTAMP '2021-01-05 08:00:00')")) {
+            s.setString(1, id);
+            s.setString(2, county);
+            s.setString(3, document);
+            s.executeUpdate();
+            u.setString(1, id);
+            u.setString(2, county);
+            u.executeUpdate();
+        }
+
+        JsonNode pulled = service.get("/api/v1/units/" + county + "/consolidated/2020").json();
+        JsonNode whole = service.get("/api/v1/rollups/" + id).json();
+
+        assertEquals(id, pulled.get("snapshot").asText());
+        assertEquals(3, pulled.get("figures").get("s4.reconsideration.upheld").asInt());
+        assertEquals(5, pulled.get("unitsInSubtree").asInt());
+        assertEquals(1, whole.get("units").size());
+        assertEquals(3, whole.get("units").get(0).get("consolidated").get("s4.reconsideration.upheld").asInt());
     }
 }
