@@ -24,7 +24,12 @@ class SubmissionRepository {
 
     private static final String COLUMNS = "unit_id, report_year, version, template_id, figures, declared, content_hash, "
             + "submitted_by, submitted_at, changes, revision";
-    private static final String S_COLUMNS = "s." + COLUMNS.replace(", ", ", s.");
+    /**
+     * The columns of current figures as submitting and rollups use them: all but the change list, which only the
+     * versions view shows (read back as {@code null}), so that its text is not fetched with every figure.
+     */
+    private static final String S_COLUMNS = "s." + COLUMNS.replace(", ", ", s.").replace("s.changes", "NULL");
+    private static final String FIGURE_COLUMNS = COLUMNS.replace("changes", "NULL");
     private static final String CURRENT = "SELECT " + S_COLUMNS + " FROM submission_head h JOIN submission s "
             + "ON s.unit_id = h.unit_id AND s.report_year = h.report_year AND s.version = h.version WHERE h.report_year = ?";
 
@@ -111,7 +116,7 @@ class SubmissionRepository {
 
     /** The versions stored after revision {@code after} up to {@code upTo}, one at a time in the order they were stored. */
     void storedBetween(int year, long after, long upTo, Consumer<StoredSubmission> each) {
-        stream("SELECT " + COLUMNS + " FROM submission WHERE report_year = ? AND revision > ? AND revision <= ? "
+        stream("SELECT " + FIGURE_COLUMNS + " FROM submission WHERE report_year = ? AND revision > ? AND revision <= ? "
                 + "ORDER BY revision, version", List.of(year, after, upTo), each);
     }
 
