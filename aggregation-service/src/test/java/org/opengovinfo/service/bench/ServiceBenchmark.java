@@ -5,16 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -306,11 +311,11 @@ public final class ServiceBenchmark {
 
         /** {@value PUT_CLIENTS} clients each putting new figures for different leaves, one request at a time. */
         private List<Double> concurrentPuts(Api api) throws Exception {
-            java.util.Set<String> leaves = new java.util.LinkedHashSet<>();
+            Set<String> leaves = new LinkedHashSet<>();
             while (leaves.size() < PUT_CLIENTS * settings.putsPerClient()) {
                 leaves.add(randomLeaf());
             }
-            java.util.Iterator<String> leaf = leaves.iterator();
+            Iterator<String> leaf = leaves.iterator();
             List<List<String[]>> work = new ArrayList<>();
             for (int c = 0; c < PUT_CLIENTS; c++) {
                 List<String[]> mine = new ArrayList<>();
@@ -323,7 +328,7 @@ public final class ServiceBenchmark {
             AtomicInteger client = new AtomicInteger();
             parallel(PUT_CLIENTS, () -> {
                 for (String[] put : work.get(client.getAndIncrement())) {
-                    millis.add(api.put(put[0], put[1].getBytes(java.nio.charset.StandardCharsets.UTF_8)).expect(200, "a PUT").millis());
+                    millis.add(api.put(put[0], put[1].getBytes(StandardCharsets.UTF_8)).expect(200, "a PUT").millis());
                 }
                 return null;
             });
@@ -347,7 +352,7 @@ public final class ServiceBenchmark {
             return JSON.writeValueAsBytes(Map.of("figures", figures));
         }
 
-        private static void parallel(int threads, java.util.concurrent.Callable<Void> task) throws Exception {
+        private static void parallel(int threads, Callable<Void> task) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 List<Future<Void>> running = new ArrayList<>();
