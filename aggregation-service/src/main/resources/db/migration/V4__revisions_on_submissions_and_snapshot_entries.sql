@@ -4,7 +4,8 @@
 ALTER TABLE submission ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX submission_year_revision ON submission (report_year, revision);
 
--- A first version's changes are all of its cells: not stored again (NULL), derived from its figures when read.
+-- Which cells a version changed is derived when read, from it and the version before; rows stored earlier keep
+-- their list, new rows store NULL.
 ALTER TABLE submission ALTER COLUMN changes DROP NOT NULL;
 
 -- One consolidating unit's part of a snapshot (consolidated values, counts, findings) as JSON, so that a pull reads

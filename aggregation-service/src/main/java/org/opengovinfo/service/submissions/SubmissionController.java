@@ -81,8 +81,14 @@ class SubmissionController {
     @Get("/units/{id}/figures/{year}/versions")
     @Access(Permission.READ_FIGURES)
     List<SubmissionViews.Version> versions(@PathVariable String id, @PathVariable int year) {
-        return service.versions(id, year).stream().map(s -> new SubmissionViews.Version(s.version(), s.template(),
-                s.submittedBy(), s.submittedAt(), changes(s))).toList();
+        List<SubmissionViews.Version> versions = new ArrayList<>();
+        StoredSubmission before = null;
+        for (StoredSubmission s : service.versions(id, year)) {
+            versions.add(new SubmissionViews.Version(s.version(), s.template(), s.submittedBy(), s.submittedAt(),
+                    changes(before, s)));
+            before = s;
+        }
+        return versions;
     }
 
     @Get("/units/{id}/figures/{year}/versions/{version}")
@@ -145,11 +151,12 @@ class SubmissionController {
                 service.figures(s).toMap(), declared == null ? null : declared.toMap());
     }
 
-    private List<Change> changes(StoredSubmission s) {
+    private List<Change> changes(StoredSubmission before, StoredSubmission s) {
         if (s.changes() != null) {
             return Json.read(s.changes(), CHANGES);
         }
-        return service.figures(s).toMap().entrySet().stream().map(e -> new Change(e.getKey(), null, e.getValue())).toList();
+        return service.changes(before, s).stream().map(c -> new Change((String) c.get("cell"), c.get("before"), c.get("after")))
+                .toList();
     }
 
     private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {};

@@ -70,10 +70,9 @@ public class SubmissionService {
      * @param status {@code valid} (dry run), {@code accepted} (a new version) or {@code unchanged} (identical to
      *     the current version, nothing stored)
      */
-    record Outcome(String status, String unit, int year, Checked checked, Integer version, StoredSubmission stored,
-                   int changedCells) {
+    record Outcome(String status, String unit, int year, Checked checked, Integer version, StoredSubmission stored) {
         Outcome(String status, String unit, int year, Checked checked, Integer version) {
-            this(status, unit, year, checked, version, null, 0);
+            this(status, unit, year, checked, version, null);
         }
     }
 
@@ -151,12 +150,10 @@ public class SubmissionService {
             return new Outcome("unchanged", unit, year, checked, current.version());
         }
         int version = current == null ? 1 : current.version() + 1;
-        Map<String, Object> after = checked.figures().toMap();
-        List<Map<String, Object>> changed = current == null ? null : changes(figures(current).toMap(), after);
         StoredSubmission stored = new StoredSubmission(unit, year, version, checked.template().id(),
                 json(checked.figures().given()), checked.declared() == null ? null : json(checked.declared().given()),
-                hash, principal.name(), Instant.now(), changed == null ? null : json(changed), 0);
-        return new Outcome("accepted", unit, year, checked, version, stored, changed == null ? after.size() : changed.size());
+                hash, principal.name(), Instant.now(), null, 0);
+        return new Outcome("accepted", unit, year, checked, version, stored);
     }
 
     private void store(int year, List<Outcome> accepted) {
@@ -173,7 +170,7 @@ public class SubmissionService {
         }
         List<Map.Entry<String, Object>> details = new ArrayList<>();
         for (Outcome o : toStore) {
-            details.add(Map.entry(o.unit(), Map.of("version", o.version(), "changedCells", o.changedCells())));
+            details.add(Map.entry(o.unit(), Map.of("version", o.version())));
         }
         audit.recordEach("figures.accepted", year, details);
     }
@@ -277,7 +274,15 @@ public class SubmissionService {
         return templates.byId(id).orElseThrow(() -> new IllegalStateException("stored template " + id + " is unknown"));
     }
 
-    /** The cells whose value changed, with before and after ({@code null} for blank). */
+    /**
+     * The cells whose value changed from one version to the next ({@code before} {@code null}: the first version,
+     * every filled cell changed), with before and after ({@code null} for blank). Derived when read, so that storing
+     * figures never reads back the version before.
+     */
+    public List<Map<String, Object>> changes(StoredSubmission before, StoredSubmission after) {
+        return changes(before == null ? Map.of() : figures(before).toMap(), figures(after).toMap());
+    }
+
     private static List<Map<String, Object>> changes(Map<String, Object> before, Map<String, Object> after) {
         Set<String> codes = new LinkedHashSet<>(before.keySet());
         codes.addAll(after.keySet());
