@@ -42,17 +42,6 @@ class SubmissionRepository {
         this.jdbc = jdbc;
     }
 
-    /** The current version number, if the unit has submitted for the year. */
-    Optional<Integer> head(String unit, int year) {
-        return jdbc.prepareStatement("SELECT version FROM submission_head WHERE unit_id = ? AND report_year = ?", ps -> {
-            ps.setString(1, unit);
-            ps.setInt(2, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
-            }
-        });
-    }
-
     Optional<StoredSubmission> version(String unit, int year, int version) {
         return query("SELECT " + COLUMNS + " FROM submission WHERE unit_id = ? AND report_year = ? AND version = ?",
                 List.of(unit, year, version)).stream().findFirst();
