@@ -75,12 +75,12 @@ class RollupController {
     @Get(uri = "/rollups/{snapshot}", produces = MediaType.APPLICATION_JSON)
     @Access(Permission.READ_FIGURES)
     HttpResponse<String> snapshot(@PathVariable String snapshot, @Header("If-None-Match") @Nullable String ifNoneMatch) {
-        readable(snapshot);
+        StoredSnapshot s = readable(snapshot);
         String etag = "\"" + snapshot + "\"";
         if (etag.equals(ifNoneMatch)) {
             return HttpResponse.<String>status(HttpStatus.NOT_MODIFIED).header("ETag", etag);
         }
-        return HttpResponse.ok(Json.write(rollups.document(snapshot))).header("ETag", etag)
+        return HttpResponse.ok(Json.write(rollups.document(s))).header("ETag", etag)
                 .header("Cache-Control", "public, max-age=31536000, immutable");
     }
 
@@ -88,10 +88,8 @@ class RollupController {
     @Get("/rollups/{from}/diff/{to}")
     @Access(Permission.READ_FIGURES)
     Map<String, Object> diff(@PathVariable String from, @PathVariable String to) {
-        readable(from);
-        readable(to);
-        Map<String, Object> a = rollups.document(from);
-        Map<String, Object> b = rollups.document(to);
+        Map<String, Object> a = rollups.document(readable(from));
+        Map<String, Object> b = rollups.document(readable(to));
         if (!a.get("unit").equals(b.get("unit")) || !a.get("year").equals(b.get("year"))) {
             throw ProblemException.unprocessable("rollup.not_comparable",
                     "snapshots of different units or years cannot be compared", null);

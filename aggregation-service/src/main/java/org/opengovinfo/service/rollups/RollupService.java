@@ -4,13 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +29,7 @@ import org.opengovinfo.service.submissions.SubmissionService;
 import org.opengovinfo.service.system.FindingView;
 import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.system.ProblemException;
+import org.opengovinfo.service.system.Sha256;
 import org.opengovinfo.service.units.UnitService;
 
 /**
@@ -155,8 +152,9 @@ public class RollupService {
      */
     @Transactional(readOnly = true)
     @SuppressWarnings("unchecked")
-    public Map<String, Object> document(String id) {
-        Map<String, Object> document = Json.read(snapshot(id).content(), DOCUMENT);
+    public Map<String, Object> document(StoredSnapshot snapshot) {
+        String id = snapshot.id();
+        Map<String, Object> document = Json.read(snapshot.content(), DOCUMENT);
         if (!document.containsKey("units")) {
             List<Object> parts = new ArrayList<>();
             String template = (String) document.get("template");
@@ -247,12 +245,7 @@ public class RollupService {
             parents.put(tree.unit(u), tree.parent(u) < 0 ? null : tree.unit(tree.parent(u)));
         }
         String json = Json.write(parents);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-            return Map.entry(HexFormat.of().formatHex(digest), json);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Map.entry(Sha256.hex(json), json);
     }
 
     /** A unit's part with the snapshot's header fields beside it: snapshot, year, template, computedAt, hierarchyYear. */
@@ -270,7 +263,7 @@ public class RollupService {
     /** Snapshots stored before parts had rows of their own keep them in the document. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> legacyEntry(StoredEntry e) {
-        for (Object o : (List<Object>) document(e.snapshot().id()).get("units")) {
+        for (Object o : (List<Object>) document(snapshot(e.snapshot().id())).get("units")) {
             Map<String, Object> entry = (Map<String, Object>) o;
             if (e.unit().equals(entry.get("unit"))) {
                 return entry;

@@ -7,10 +7,8 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +27,7 @@ import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.system.FindingView;
 import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.system.ProblemException;
+import org.opengovinfo.service.system.Sha256;
 import org.opengovinfo.service.system.YearRevisions;
 import org.opengovinfo.service.units.Unit;
 import org.opengovinfo.service.units.UnitService;
@@ -98,7 +97,9 @@ public class SubmissionService {
                             + head.map(SubmissionService::etag).orElse("none"));
         }
         Outcome outcome = prepare(known, year, input, current.orElse(null), year - 1 >= 2008 ? stored.get(year - 1) : null);
-        store(year, List.of(outcome));
+        if (outcome.stored() != null) {
+            store(year, List.of(outcome));
+        }
         return outcome;
     }
 
@@ -157,19 +158,15 @@ public class SubmissionService {
     }
 
     private void store(int year, List<Outcome> accepted) {
-        List<Outcome> toStore = accepted.stream().filter(o -> o.stored() != null).toList();
-        if (toStore.isEmpty()) {
-            return;
-        }
         long revision = revisions.bumpYear(year);
-        List<StoredSubmission> rows = toStore.stream().map(o -> o.stored().at(revision)).toList();
+        List<StoredSubmission> rows = accepted.stream().map(o -> o.stored().at(revision)).toList();
         if (!submissions.append(rows)) {
             throw ProblemException.conflict("submission.concurrent_write", "another submission for "
                     + (rows.size() == 1 ? rows.get(0).unit() : "one of these units") + " " + year
                     + " was stored at the same moment; read it and try again");
         }
         List<Map.Entry<String, Object>> details = new ArrayList<>();
-        for (Outcome o : toStore) {
+        for (Outcome o : accepted) {
             details.add(Map.entry(o.unit(), Map.of("version", o.version())));
         }
         audit.recordEach("figures.accepted", year, details);
@@ -318,17 +315,13 @@ public class SubmissionService {
      * difference) and declared values under the template, hashed from the dense cells rather than text.
      */
     private static String hash(Checked c) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(c.template().id().getBytes(StandardCharsets.UTF_8));
-            digest(digest, c.figures());
-            if (c.declared() != null) {
-                digest(digest, c.declared());
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest digest = Sha256.digest();
+        digest.update(c.template().id().getBytes(StandardCharsets.UTF_8));
+        digest(digest, c.figures());
+        if (c.declared() != null) {
+            digest(digest, c.declared());
         }
+        return Sha256.hex(digest);
     }
 
     private static void digest(MessageDigest digest, Figures figures) {
