@@ -12,9 +12,4 @@ import java.time.Instant;
  */
 record StoredSubmission(String unit, int year, int version, String template, String figures, String declared,
                         String contentHash, String submittedBy, Instant submittedAt, String changes, long revision) {
-
-    StoredSubmission at(long storedAt) {
-        return new StoredSubmission(unit, year, version, template, figures, declared, contentHash, submittedBy, submittedAt,
-                changes, storedAt);
-    }
 }

@@ -25,7 +25,6 @@ import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.service.access.AuditLog;
 import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.system.FindingView;
-import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.system.ProblemException;
 import org.opengovinfo.service.system.Sha256;
 import org.opengovinfo.service.system.YearRevisions;
@@ -152,24 +151,26 @@ public class SubmissionService {
         }
         int version = current == null ? 1 : current.version() + 1;
         StoredSubmission stored = new StoredSubmission(unit, year, version, checked.template().id(),
-                json(checked.figures().given()), checked.declared() == null ? null : json(checked.declared().given()),
+                StoredCells.write(checked.figures().given()),
+                checked.declared() == null ? null : StoredCells.write(checked.declared().given()),
                 hash, principal.name(), Instant.now(), null, 0);
         return new Outcome("accepted", unit, year, checked, version, stored);
     }
 
     private void store(int year, List<Outcome> accepted) {
-        long revision = revisions.bumpYear(year);
-        List<StoredSubmission> rows = accepted.stream().map(o -> o.stored().at(revision)).toList();
-        if (!submissions.append(rows)) {
-            throw ProblemException.conflict("submission.concurrent_write", "another submission for "
-                    + (rows.size() == 1 ? rows.get(0).unit() : "one of these units") + " " + year
-                    + " was stored at the same moment; read it and try again");
-        }
         List<Map.Entry<String, Object>> details = new ArrayList<>();
         for (Outcome o : accepted) {
             details.add(Map.entry(o.unit(), Map.of("version", o.version())));
         }
         audit.recordEach("figures.accepted", year, details);
+        // the year's revision row stays locked from the bump to the commit, so as little as possible comes after it
+        revisions.bumpYear(year);
+        List<StoredSubmission> rows = accepted.stream().map(Outcome::stored).toList();
+        if (!submissions.append(rows)) {
+            throw ProblemException.conflict("submission.concurrent_write", "another submission for "
+                    + (rows.size() == 1 ? rows.get(0).unit() : "one of these units") + " " + year
+                    + " was stored at the same moment; read it and try again");
+        }
     }
 
     @Transactional(readOnly = true)
@@ -304,10 +305,6 @@ public class SubmissionService {
 
     static Map<String, Object> cells(String json) {
         return StoredCells.parse(json);
-    }
-
-    static String json(Object value) {
-        return Json.write(value);
     }
 
     /**

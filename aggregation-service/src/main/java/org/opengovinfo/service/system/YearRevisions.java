@@ -27,15 +27,13 @@ public class YearRevisions {
 
     /**
      * Bumps a report year's revision; call in a transaction that changes that year's figures, before storing them.
-     *
-     * @return the new revision, which this transaction holds until it ends: the revision to store the figures at
+     * The new revision is this transaction's until it ends: the revision the figures it stores are stored at.
      */
-    public long bumpYear(int year) {
+    public void bumpYear(int year) {
         if (year <= HIERARCHY) {
             throw new IllegalArgumentException("not a report year: " + year);
         }
         bump(year);
-        return current(year);
     }
 
     public long hierarchy() {

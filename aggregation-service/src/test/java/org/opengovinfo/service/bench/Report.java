@@ -32,14 +32,14 @@ final class Report {
         }
         md.append("\n### Ingest, requests, startup, memory\n\n")
                 .append("| scale | database | units import (ms) | batch ingest (s) | units/s | pull p50 / p99 (ms) "
-                        + "| PUT p50 / p99 at 16 clients (ms) | PUTs/s | paced PUT p50 / p99 (ms) | startup empty / loaded (ms) "
+                        + "| PUT p50 / p99 at 16 clients (ms) | PUTs/s | service CPU per PUT (ms) | paced PUT p50 / p99 (ms) | startup empty / loaded (ms) "
                         + "| peak heap (MiB) | peak RSS (MiB) |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (var r : results) {
             for (var s : r.runs()) {
                 md.append(row(s.scale(), s.database(), ms(s.importUnitsMs()), String.format(Locale.ROOT, "%.1f", s.ingestSeconds()),
                         n(Math.round(s.ingestUnitsPerSecond())), ms(s.pullP50Ms()) + " / " + ms(s.pullP99Ms()),
-                        ms(s.putP50Ms()) + " / " + ms(s.putP99Ms()), n(Math.round(s.putsPerSecond())),
+                        ms(s.putP50Ms()) + " / " + ms(s.putP99Ms()), n(Math.round(s.putsPerSecond())), ms(s.serviceCpuMsPerPut()),
                         ms(s.pacedPutP50Ms()) + " / " + ms(s.pacedPutP99Ms()),
                         ms(s.startupEmptyMs()) + " / " + ms(s.startupLoadedMs()), n(s.peakHeapMiB()), n(s.peakRssMiB())));
             }

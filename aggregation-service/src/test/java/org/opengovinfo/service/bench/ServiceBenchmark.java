@@ -5,20 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,15 +31,17 @@ import org.opengovinfo.model.template.Templates;
  * the baselines of {@link Baselines} computed on the same data in the same run. Writes
  * {@code target/benchmarks/results.json} and {@code results.md}; see docs/benchmarks.md for how to run it.
  *
- * <p>Pulls and concurrent PUTs are run twice and measured the second time, once the JIT has compiled their
- * paths; rollups are measured first, warm and after a change, separately. PUTs are measured once more paced
- * (open loop), to give the latency at a load the machine is not saturated by.
+ * <p>Pulls are run twice and measured the second time; concurrent PUTs are run for {@code bench.putWarmUpSeconds}
+ * first, until the JIT has compiled their path as it has in a service that has been up a while (after two rounds
+ * of 800 PUTs it still took most of a core), then measured once; rollups are measured first, warm and after a change,
+ * separately. PUTs are measured once more paced (open loop), to give the latency at a load the machine is not
+ * saturated by.
  *
  * <p>Settings (system properties): {@code bench.scales} (city,province,national), {@code bench.databases}
- * (h2,postgresql), {@code bench.repeats} (10), {@code bench.pulls} (200), {@code bench.putsPerClient} (25),
- * {@code bench.maxHeap} (1g), {@code bench.out} (target/benchmarks), {@code bench.serviceJar} (the shaded jar to run;
- * default this classpath), {@code bench.jvmArgs} (more options for the service's JVM, e.g. to record a profile),
- * {@code bench.syncCommit} (PostgreSQL's synchronous_commit, on).
+ * (h2,postgresql), {@code bench.repeats} (10), {@code bench.pulls} (200), {@code bench.putsPerClient} (100),
+ * {@code bench.putWarmUpSeconds} (20), {@code bench.maxHeap} (1g), {@code bench.out} (target/benchmarks),
+ * {@code bench.serviceJar} (the shaded jar to run; default this classpath), {@code bench.jvmArgs} (more options for
+ * the service's JVM, e.g. to record a profile), {@code bench.syncCommit} (PostgreSQL's synchronous_commit, on).
  */
 public final class ServiceBenchmark {
 
@@ -58,15 +56,16 @@ public final class ServiceBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How much to measure; {@link #fromSystemProperties()} reads the settings. */
-    record Settings(List<Scale> scales, List<String> databases, int repeats, int pulls, int putsPerClient, String maxHeap,
-                    Path out) {
+    record Settings(List<Scale> scales, List<String> databases, int repeats, int pulls, int putsPerClient,
+                    double putWarmUpSeconds, String maxHeap, Path out) {
         static Settings fromSystemProperties() {
             return new Settings(
                     List.of(System.getProperty("bench.scales", "city,province,national").split(",")).stream().map(Scale::parse).toList(),
                     List.of(System.getProperty("bench.databases", "h2,postgresql").split(",")),
                     Integer.getInteger("bench.repeats", 10),
                     Integer.getInteger("bench.pulls", 200),
-                    Integer.getInteger("bench.putsPerClient", 25),
+                    Integer.getInteger("bench.putsPerClient", 100),
+                    Double.parseDouble(System.getProperty("bench.putWarmUpSeconds", "20")),
                     System.getProperty("bench.maxHeap", "1g"),
                     Path.of(System.getProperty("bench.out", "target/benchmarks")));
         }
@@ -76,7 +75,7 @@ public final class ServiceBenchmark {
     record ServiceRun(String scale, String database, int units, double startupEmptyMs, double importUnitsMs,
                       double ingestSeconds, double ingestUnitsPerSecond, double firstRollupMs, double warmRollupMs,
                       double warmRollupMaxMs, double rollupAfterChangeMs, double pullP50Ms, double pullP99Ms,
-                      double putP50Ms, double putP99Ms, double putsPerSecond, double pacedPutP50Ms,
+                      double putP50Ms, double putP99Ms, double putsPerSecond, double serviceCpuMsPerPut, double pacedPutP50Ms,
                       double pacedPutP99Ms, double startupLoadedMs,
                       double rollupAfterRestartMs, long peakHeapMiB, long peakRssMiB) {
     }
@@ -176,6 +175,7 @@ public final class ServiceBenchmark {
             List<Double> pulls;
             List<Double> puts;
             double putsPerSecond;
+            double cpuPerPut;
             List<Double> paced;
             long heap;
             long rss;
@@ -203,9 +203,14 @@ public final class ServiceBenchmark {
                 pulls(api);
                 pulls = pulls(api);
                 log("%s: pulls p50 %.1f ms; %d clients putting", what, Stats.median(pulls), PUT_CLIENTS);
-                concurrentPuts(api);
+                long warmedUp = System.nanoTime() + (long) (settings.putWarmUpSeconds() * 1e9);
+                do {
+                    concurrentPuts(api);
+                } while (System.nanoTime() < warmedUp);
                 long start = System.nanoTime();
+                double cpuBefore = service.cpuMillis();
                 puts = concurrentPuts(api);
+                cpuPerPut = (service.cpuMillis() - cpuBefore) / puts.size();
                 putsPerSecond = puts.size() / ((System.nanoTime() - start) / 1e9);
                 paced = concurrentPuts(api, PACED_PUTS_PER_SECOND);
                 heap = service.peakHeapMiB();
@@ -225,7 +230,7 @@ public final class ServiceBenchmark {
             return new ServiceRun(scale.label(), database, tree.size(), startupEmpty, importMs, ingestSeconds,
                     tree.size() / ingestSeconds, first, Stats.median(warm), Collections.max(warm), Stats.median(afterChange),
                     Stats.median(pulls), Stats.percentile(pulls, 99), Stats.median(puts), Stats.percentile(puts, 99),
-                    putsPerSecond, Stats.median(paced), Stats.percentile(paced, 99), startupLoaded, afterRestart, heap, rss);
+                    putsPerSecond, cpuPerPut, Stats.median(paced), Stats.percentile(paced, 99), startupLoaded, afterRestart, heap, rss);
         }
 
         private double importUnits(Api api) throws Exception {
@@ -321,21 +326,25 @@ public final class ServiceBenchmark {
         }
 
         /**
-         * {@value PUT_CLIENTS} clients each putting new figures for different leaves, one request at a time: as fast
-         * as answers come ({@code perSecond} 0), or paced to {@code perSecond} in all, each latency then counted from
-         * when the request was due, so that a client held up by a slow answer is not flattered.
+         * {@value PUT_CLIENTS} clients each putting new figures for leaves of their own, one request at a time (no two
+         * clients write the same unit, so none is refused as a concurrent write): as fast as answers come
+         * ({@code perSecond} 0), or paced to {@code perSecond} in all, each latency then counted from when the request
+         * was due, so that a client held up by a slow answer is not flattered.
          */
         private List<Double> concurrentPuts(Api api, double perSecond) throws Exception {
-            Set<String> leaves = new LinkedHashSet<>();
-            while (leaves.size() < PUT_CLIENTS * settings.putsPerClient()) {
-                leaves.add(randomLeaf());
+            List<String> leaves = new ArrayList<>();
+            for (int u = 0; u < tree.size(); u++) {
+                if (!tree.isConsolidating(u)) {
+                    leaves.add(tree.unit(u));
+                }
             }
-            Iterator<String> leaf = leaves.iterator();
-            List<List<String[]>> work = new ArrayList<>();
+            Collections.shuffle(leaves, random);
+            List<List<Put>> work = new ArrayList<>();
             for (int c = 0; c < PUT_CLIENTS; c++) {
-                List<String[]> mine = new ArrayList<>();
+                List<Put> mine = new ArrayList<>();
                 for (int i = 0; i < settings.putsPerClient(); i++) {
-                    mine.add(new String[] {figuresPath(leaf.next()), JSON.writeValueAsString(Map.of("figures", changes.next().given()))});
+                    String leaf = leaves.get((c + i * PUT_CLIENTS) % (leaves.size() - leaves.size() % PUT_CLIENTS));
+                    mine.add(new Put(figuresPath(leaf), submission(changes.next().given())));
                 }
                 work.add(mine);
             }
@@ -344,19 +353,22 @@ public final class ServiceBenchmark {
             long start = System.nanoTime();
             parallel(PUT_CLIENTS, () -> {
                 int c = client.getAndIncrement();
-                List<String[]> mine = work.get(c);
+                List<Put> mine = work.get(c);
                 for (int i = 0; i < mine.size(); i++) {
                     long due = perSecond > 0 ? start + (long) ((i * PUT_CLIENTS + c) * 1e9 / perSecond) : System.nanoTime();
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
-                    api.put(mine.get(i)[0], mine.get(i)[1].getBytes(StandardCharsets.UTF_8)).expect(200, "a PUT");
+                    api.put(mine.get(i).path(), mine.get(i).body()).expect(200, "a PUT");
                     millis.add((System.nanoTime() - due) / 1e6);
                 }
                 return null;
             });
             return millis;
+        }
+
+        private record Put(String path, byte[] body) {
         }
 
         private String randomLeaf() {

@@ -18,7 +18,7 @@ class ServiceBenchmarkSmokeTest {
 
     @Test
     void theHarnessMeasuresEveryQuantityAndChecksEveryWayAgainstTheOthers(@TempDir Path out) throws Exception {
-        var settings = new ServiceBenchmark.Settings(List.of(Scale.CITY), List.of("h2"), 2, 10, 2, "512m", out);
+        var settings = new ServiceBenchmark.Settings(List.of(Scale.CITY), List.of("h2"), 2, 10, 2, 0, "512m", out);
 
         List<ServiceBenchmark.ScaleResult> results = ServiceBenchmark.run(settings);
 

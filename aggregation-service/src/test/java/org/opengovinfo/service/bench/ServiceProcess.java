@@ -101,6 +101,14 @@ final class ServiceProcess implements AutoCloseable {
         return startup;
     }
 
+    /** CPU time the service process has used so far, user and system, in milliseconds (kernel clock ticks of 10 ms). */
+    double cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        // the command name in parentheses may hold spaces; the fields counted from after it are fixed
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+    }
+
     /** Peak resident set so far (VmHWM), in MiB. */
     long peakRssMiB() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
@@ -134,6 +142,7 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        api.close();
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.sample.SampleFigures;
 import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.service.system.Json;
@@ -37,7 +40,7 @@ class StoredCellsTest {
     }
 
     private static Object normal(Object value) {
-        return value instanceof Number ? new BigDecimal(value.toString()) : value;
+        return value instanceof Number ? new BigDecimal(value.toString()).stripTrailingZeros() : value;
     }
 
     @ParameterizedTest
@@ -46,9 +49,26 @@ class StoredCellsTest {
         var template = Templates.bundled().forYear(Integer.parseInt(year)).orElseThrow();
         var sample = new SampleFigures(template, new Random(7), 0.4);
         for (int i = 0; i < 50; i++) {
-            String json = Json.write(sample.next().given());
-            assertEquals(org.opengovinfo.model.figures.Figures.of(template, general(json)),
-                    org.opengovinfo.model.figures.Figures.of(template, StoredCells.parse(json)));
+            var figures = sample.next();
+            for (String json : List.of(Json.write(figures.given()), StoredCells.write(figures.given()))) {
+                assertEquals(figures, Figures.of(template, general(json)), json);
+                assertEquals(figures, Figures.of(template, StoredCells.parse(json)), json);
+            }
         }
+    }
+
+    @Test
+    void writesJsonThatAnyParserReadsBack() {
+        Map<String, Object> cells = new LinkedHashMap<>();
+        cells.put("a", 0L);
+        cells.put("b", -9_223_372_036_854_775_808L);
+        cells.put("c", new BigDecimal("0.0001"));
+        cells.put("d", new BigDecimal("1E+3"));
+        cells.put("e", null);
+        assertEquals("{\"a\":0,\"b\":-9223372036854775808,\"c\":0.0001,\"d\":1000,\"e\":null}", StoredCells.write(cells));
+        cells.put("q\"x", 1L);
+        Map<String, Object> read = general(StoredCells.write(cells));
+        assertEquals(cells.keySet(), read.keySet());
+        cells.forEach((k, v) -> assertEquals(normal(v), normal(read.get(k)), k));
     }
 }

@@ -179,6 +179,10 @@ class SubmissionsApiTest extends OnBothDatabases {
                 new Object[] {"{\"figures\": {}, \"comment\": \"x\"}", 400, "request.unknown_field"},
                 new Object[] {"{\"figures\": [1, 2]}", 400, "request.wrong_type"},
                 new Object[] {"[]", 400, "request.wrong_type"},
+                new Object[] {"{\"figures\": {}} {}", 400, "request.malformed_json"},
+                new Object[] {"{\"figures\": {}, \"figures\": {}}", 400, "request.duplicate_key"},
+                new Object[] {"{\"declared\": {}}", 400, "request.wrong_type"},
+                new Object[] {"{\"template\": 2021, \"figures\": {}}", 400, "request.wrong_type"},
                 new Object[] {"{\"template\": \"2019\", \"figures\": {}}", 422, "submission.wrong_template"});
         for (Object[] c : cases) {
             Reply reply = service.put(path, c[0]);
@@ -191,6 +195,8 @@ class SubmissionsApiTest extends OnBothDatabases {
         cellProblems.put("{\"s2_5.licensing.decisions\": 1.5}", "input.fraction_in_count");
         cellProblems.put("{\"s2_5.licensing.decisions\": 92233720368547758070}", "input.overflow");
         cellProblems.put("{\"s2_5.licensing.decisions\": true}", "input.wrong_type");
+        cellProblems.put("{\"s2_5.licensing.decisions\": [1, {\"x\": 2}]}", "input.wrong_type");
+        cellProblems.put("{\"s2_5.licensing.decisions\": {\"x\": [2]}}", "input.wrong_type");
         cellProblems.put("{\"s2_5.licensing.decisions\": \"很多\"}", "input.not_a_number");
         cellProblems.put("{\"s2_8.fees.amount\": 1.23456}", "input.too_many_decimals");
         for (Map.Entry<String, String> c : cellProblems.entrySet()) {
@@ -275,6 +281,26 @@ class SubmissionsApiTest extends OnBothDatabases {
         assertEquals("unit.not_found", r.get("results").get(2).get("code").asText());
         assertEquals(200, service.get("/api/v1/units/" + good + "/figures/2020").status());
         assertEquals(404, service.get("/api/v1/units/" + bad + "/figures/2020").status());
+    }
+
+    @Test
+    void aMalformedBatchIsRefusedWholeWithAStableCode() {
+        String unit = town();
+        String item = "{\"unit\": \"" + unit + "\", \"figures\": {\"s2_5.licensing.decisions\": 1}}";
+        List<String[]> cases = List.of(
+                new String[] {"{\"submissions\": [" + item + "]}", "request.wrong_type"},
+                new String[] {"{\"year\": 2020.5, \"submissions\": [" + item + "]}", "request.wrong_type"},
+                new String[] {"{\"year\": 2020, \"submissions\": []}", "request.wrong_type"},
+                new String[] {"{\"year\": 2020, \"dryRun\": \"no\", \"submissions\": [" + item + "]}", "request.wrong_type"},
+                new String[] {"{\"year\": 2020, \"submissions\": [" + item + ", {\"figures\": {}}]}", "request.wrong_type"},
+                new String[] {"{\"year\": 2020, \"submissions\": [" + item + ", 7]}", "request.wrong_type"},
+                new String[] {"{\"year\": 2020, \"submissions\": [{\"unit\": \"x\", \"figures\": {}, \"note\": 1}]}", "request.unknown_field"},
+                new String[] {"{\"year\": 2020, \"submissions\": [" + item + "]", "request.malformed_json"});
+        for (String[] c : cases) {
+            Reply reply = service.post("/api/v1/figures/batch", c[0]);
+            assertEquals(List.of(400, c[1]), List.of(reply.status(), reply.code()), c[0]);
+        }
+        assertEquals(404, service.get("/api/v1/units/" + unit + "/figures/2020").status());
     }
 
     @Test
