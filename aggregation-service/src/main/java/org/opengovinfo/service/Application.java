@@ -2,10 +2,16 @@ package org.opengovinfo.service;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 @OpenAPIDefinition(info = @Info(
@@ -16,7 +22,7 @@ public final class Application {
 
     private Application() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         // H2 would otherwise hash every value it reads into a cache of its own, a third of the time a year's load takes
         System.setProperty("h2.objectCache", System.getProperty("h2.objectCache", "false"));
         ApplicationContext context = Micronaut.build(args)
@@ -24,9 +30,23 @@ public final class Application {
                 .properties(storage(System.getenv()))
                 .start();
         if (Boolean.getBoolean("ogi.trainingRun")) {
-            // the build starts the service once and stops it, so that the JVM can archive the classes it loaded
-            // (aggregation-service.jsa, class data sharing): later starts map them instead of loading them again
+            // the build starts the service once, asks it a few things and stops it, so that the JVM can archive the
+            // classes it loaded (aggregation-service.jsa, class data sharing): later starts, and their first
+            // requests, map them instead of loading them again
+            train(context);
             context.close();
+        }
+    }
+
+    private static void train(ApplicationContext context) throws IOException {
+        int port = context.getBean(EmbeddedServer.class).getPort();
+        String token = context.getProperty("reports.admin-token", String.class).orElseThrow();
+        for (String path : List.of("/health", "/api/v1/templates", "/api/v1/units", "/api/v1/units/none")) {
+            HttpURLConnection request = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+            request.setRequestProperty("Authorization", "Bearer " + token);
+            try (InputStream answer = request.getResponseCode() < 400 ? request.getInputStream() : request.getErrorStream()) {
+                answer.readAllBytes();
+            }
         }
     }
 
