@@ -13,11 +13,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opengovinfo.service.system.Sha256;
+import org.opengovinfo.service.system.YearRevisions;
 
-/** API tokens: issued as random secrets, stored only as SHA-256 hashes, expirable and revocable. */
+/**
+ * API tokens: issued as random secrets, stored only as SHA-256 hashes, expirable and revocable. Tokens once seen
+ * are kept in memory by hash for as long as the tokens' revision, which every revocation bumps, stays the same —
+ * so every request is authenticated without a query of its own, and a revocation still counts on every instance
+ * from the next request on.
+ */
 @Singleton
 class TokenStore {
 
@@ -29,10 +37,17 @@ class TokenStore {
                  @Nullable Instant expiresAt, @Nullable Instant revokedAt) {
     }
 
-    private final JdbcOperations jdbc;
+    /** Tokens found by hash, valid while the tokens' revision is {@code revision}. */
+    private record Seen(long revision, Map<String, Token> byHash) {
+    }
 
-    TokenStore(JdbcOperations jdbc) {
+    private final JdbcOperations jdbc;
+    private final YearRevisions revisions;
+    private volatile Seen seen = new Seen(-1, Map.of());
+
+    TokenStore(JdbcOperations jdbc, YearRevisions revisions) {
         this.jdbc = jdbc;
+        this.revisions = revisions;
     }
 
     static String newSecret() {
@@ -66,7 +81,20 @@ class TokenStore {
 
     @Transactional(readOnly = true)
     Optional<Token> byHash(String hash) {
-        return first("WHERE token_hash = ?", hash);
+        long revision = revisions.tokens();
+        Seen now = seen;
+        if (now.revision() != revision) {
+            now = new Seen(revision, new ConcurrentHashMap<>());
+            seen = now;
+        }
+        Token token = now.byHash().get(hash);
+        if (token == null) {
+            token = first("WHERE token_hash = ?", hash).orElse(null);
+            if (token != null) {
+                now.byHash().put(hash, token);
+            }
+        }
+        return Optional.ofNullable(token);
     }
 
     Optional<Token> byId(String id) {
@@ -86,7 +114,9 @@ class TokenStore {
         });
     }
 
+    /** Revokes a token; call in the transaction that records it. */
     void revoke(String id, Instant at) {
+        revisions.bumpTokens();
         jdbc.prepareStatement("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", ps -> {
             ps.setTimestamp(1, Timestamp.from(at));
             ps.setString(2, id);

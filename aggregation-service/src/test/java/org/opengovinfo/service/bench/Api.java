@@ -49,6 +49,11 @@ final class Api implements AutoCloseable {
         this.token = token;
     }
 
+    /** Another client of the same service, with a token of its own; the caller closes it. */
+    Api as(String otherToken) {
+        return new Api(port, otherToken);
+    }
+
     Reply get(String path) throws IOException {
         return send("GET", path, null);
     }

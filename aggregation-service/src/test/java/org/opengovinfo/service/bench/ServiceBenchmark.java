@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,16 +204,23 @@ public final class ServiceBenchmark {
                 pulls(api);
                 pulls = pulls(api);
                 log("%s: pulls p50 %.1f ms; %d clients putting", what, Stats.median(pulls), PUT_CLIENTS);
-                long warmedUp = System.nanoTime() + (long) (settings.putWarmUpSeconds() * 1e9);
-                do {
-                    concurrentPuts(api);
-                } while (System.nanoTime() < warmedUp);
-                long start = System.nanoTime();
-                double cpuBefore = service.cpuMillis();
-                puts = concurrentPuts(api);
-                cpuPerPut = (service.cpuMillis() - cpuBefore) / puts.size();
-                putsPerSecond = puts.size() / ((System.nanoTime() - start) / 1e9);
-                paced = concurrentPuts(api, PACED_PUTS_PER_SECOND);
+                List<Reporter> reporters = reporters(service);
+                try {
+                    long warmedUp = System.nanoTime() + (long) (settings.putWarmUpSeconds() * 1e9);
+                    do {
+                        concurrentPuts(reporters, 0);
+                    } while (System.nanoTime() < warmedUp);
+                    long start = System.nanoTime();
+                    double cpuBefore = service.cpuMillis();
+                    puts = concurrentPuts(reporters, 0);
+                    cpuPerPut = (service.cpuMillis() - cpuBefore) / puts.size();
+                    putsPerSecond = puts.size() / ((System.nanoTime() - start) / 1e9);
+                    paced = concurrentPuts(reporters, PACED_PUTS_PER_SECOND);
+                } finally {
+                    for (Reporter r : reporters) {
+                        r.api().close();
+                    }
+                }
                 heap = service.peakHeapMiB();
                 rss = service.peakRssMiB();
             }
@@ -320,42 +328,72 @@ public final class ServiceBenchmark {
             return millis;
         }
 
-        /** {@value PUT_CLIENTS} clients each putting new figures for different leaves, one request at a time. */
-        private List<Double> concurrentPuts(Api api) throws Exception {
-            return concurrentPuts(api, 0);
+        /** A county office's script: a reporter's token for one consolidating unit, and the leaves right below it. */
+        private record Reporter(Api api, List<String> leaves) {
         }
 
         /**
-         * {@value PUT_CLIENTS} clients each putting new figures for leaves of their own, one request at a time (no two
-         * clients write the same unit, so none is refused as a concurrent write): as fast as answers come
-         * ({@code perSecond} 0), or paced to {@code perSecond} in all, each latency then counted from when the request
-         * was due, so that a client held up by a slow answer is not flattered.
+         * {@value PUT_CLIENTS} reporters, each with a token of its own scoped to one of the consolidating units with
+         * the most leaves directly below them, as county offices put their towns' and departments' figures: every
+         * PUT is authenticated and checked against the token's subtree as theirs would be. No two reporters share
+         * a leaf, so none is refused as a concurrent write.
          */
-        private List<Double> concurrentPuts(Api api, double perSecond) throws Exception {
-            List<String> leaves = new ArrayList<>();
+        private List<Reporter> reporters(ServiceProcess service) throws Exception {
+            List<Integer> scopes = new ArrayList<>();
             for (int u = 0; u < tree.size(); u++) {
-                if (!tree.isConsolidating(u)) {
-                    leaves.add(tree.unit(u));
+                if (tree.isConsolidating(u)) {
+                    scopes.add(u);
                 }
             }
-            Collections.shuffle(leaves, random);
+            scopes.sort(Comparator.comparingInt(this::leafChildren).reversed().thenComparing(tree::unit));
+            List<Reporter> reporters = new ArrayList<>();
+            for (int scope : scopes.subList(0, PUT_CLIENTS)) {
+                List<String> leaves = new ArrayList<>();
+                for (int c : tree.children(scope)) {
+                    if (!tree.isConsolidating(c)) {
+                        leaves.add(tree.unit(c));
+                    }
+                }
+                Collections.shuffle(leaves, random);
+                JsonNode token = JSON.readTree(service.api().post("/api/v1/tokens", JSON.writeValueAsBytes(Map.of(
+                        "principal", "benchmark reporter for " + tree.unit(scope), "role", "reporter",
+                        "scope", tree.unit(scope)))).expect(201, "a reporter's token").body());
+                reporters.add(new Reporter(service.api().as(token.get("token").asText()), leaves));
+            }
+            return reporters;
+        }
+
+        private int leafChildren(int unit) {
+            int leaves = 0;
+            for (int c : tree.children(unit)) {
+                leaves += tree.isConsolidating(c) ? 0 : 1;
+            }
+            return leaves;
+        }
+
+        /**
+         * Each reporter putting new figures for its leaves in turn, one request at a time: as fast as answers come
+         * ({@code perSecond} 0), or paced to {@code perSecond} in all, each latency then counted from when the
+         * request was due, so that a client held up by a slow answer is not flattered.
+         */
+        private List<Double> concurrentPuts(List<Reporter> reporters, double perSecond) throws Exception {
             List<List<Put>> work = new ArrayList<>();
-            for (int c = 0; c < PUT_CLIENTS; c++) {
+            for (Reporter r : reporters) {
                 List<Put> mine = new ArrayList<>();
                 for (int i = 0; i < settings.putsPerClient(); i++) {
-                    String leaf = leaves.get((c + i * PUT_CLIENTS) % (leaves.size() - leaves.size() % PUT_CLIENTS));
-                    mine.add(new Put(figuresPath(leaf), submission(changes.next().given())));
+                    mine.add(new Put(figuresPath(r.leaves().get(i % r.leaves().size())), submission(changes.next().given())));
                 }
                 work.add(mine);
             }
             List<Double> millis = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger client = new AtomicInteger();
             long start = System.nanoTime();
-            parallel(PUT_CLIENTS, () -> {
+            parallel(reporters.size(), () -> {
                 int c = client.getAndIncrement();
+                Api api = reporters.get(c).api();
                 List<Put> mine = work.get(c);
                 for (int i = 0; i < mine.size(); i++) {
-                    long due = perSecond > 0 ? start + (long) ((i * PUT_CLIENTS + c) * 1e9 / perSecond) : System.nanoTime();
+                    long due = perSecond > 0 ? start + (long) ((i * reporters.size() + c) * 1e9 / perSecond) : System.nanoTime();
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));

@@ -95,6 +95,29 @@ class TwoInstancesTest {
     }
 
     @Test
+    void aTokenRevokedOnOneInstanceIsRefusedAtOnceOnTheOther() {
+        JsonNode issued = a.post("/api/v1/tokens", Map.of("principal", "town clerk", "role", "reporter", "scope", "town-2")).json();
+        ServiceUnderTest clerkOnB = b.withToken(issued.get("token").asText());
+        assertEquals(200, clerkOnB.put("/api/v1/units/town-2/figures/2019", figures(1)).status());
+        assertEquals(403, clerkOnB.put("/api/v1/units/town-3/figures/2019", figures(1)).status());
+
+        assertEquals(204, a.delete("/api/v1/tokens/" + issued.get("id").asText()).status());
+
+        Reply refused = clerkOnB.put("/api/v1/units/town-2/figures/2019", figures(2));
+        assertEquals(List.of(401, "auth.revoked"), List.of(refused.status(), refused.code()));
+        assertEquals(1, b.get("/api/v1/units/town-2/figures/2019/versions").json().size());
+    }
+
+    @Test
+    void aUnitAddedOnOneInstanceCanReportOnTheOtherAtOnce() {
+        assertEquals(404, b.put("/api/v1/units/town-new/figures/2019", figures(1)).status());
+        assertEquals(200, a.post("/api/v1/units/import", Map.of("units", List.of(Map.of("id", "town-new", "name", "新镇",
+                "kind", "town", "fromYear", 2015, "parent", "county")))).status());
+
+        assertEquals(200, b.put("/api/v1/units/town-new/figures/2019", figures(1)).status());
+    }
+
+    @Test
     void aRollupOnOneInstanceSeesWhatTheOtherJustStored() {
         a.put("/api/v1/units/town-0/figures/2020", figures(5));
         a.post("/api/v1/units/county/rollups/2020", Map.of());
