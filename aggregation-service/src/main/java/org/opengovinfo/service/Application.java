@@ -42,9 +42,11 @@ public final class Application {
         int port = context.getBean(EmbeddedServer.class).getPort();
         String token = context.getProperty("reports.admin-token", String.class).orElseThrow();
         for (String path : List.of("/health", "/api/v1/templates", "/api/v1/units", "/api/v1/units/none")) {
-            HttpURLConnection request = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+            URI uri = URI.create("http://127.0.0.1:" + port + path);
+            HttpURLConnection request = (HttpURLConnection) uri.toURL().openConnection();
             request.setRequestProperty("Authorization", "Bearer " + token);
-            try (InputStream answer = request.getResponseCode() < 400 ? request.getInputStream() : request.getErrorStream()) {
+            int status = request.getResponseCode();
+            try (InputStream answer = status < 400 ? request.getInputStream() : request.getErrorStream()) {
                 answer.readAllBytes();
             }
         }

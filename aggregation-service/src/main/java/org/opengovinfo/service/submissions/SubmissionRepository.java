@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,49 +141,30 @@ class SubmissionRepository {
     }
 
     /**
-     * Stores new versions and makes them current, provided each unit's current version is still the one the caller
-     * read ({@code 1}: none yet). They are stored at their year's revision as it stands in this transaction, which
-     * the caller has bumped (their own {@code revision} is not used): one statement fewer per PUT than reading it.
+     * Makes new versions current, provided each unit's current version is still the one the caller read
+     * ({@code 1}: none yet); the versions themselves are stored by {@link #append}, in the same transaction.
      *
      * @return false if another writer moved a head first; the caller must roll back
      */
-    boolean append(List<StoredSubmission> versions) {
+    boolean moveHeads(List<StoredSubmission> versions) {
+        // heads are locked in one order, units' ids, so that two batches moving the same heads cannot deadlock
+        List<StoredSubmission> ordered = versions.stream()
+                .sorted(Comparator.comparing(StoredSubmission::unit).thenComparingInt(StoredSubmission::version)).toList();
         try {
-            jdbc.prepareStatement("INSERT INTO submission (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + "(SELECT revision FROM year_revision WHERE report_year = ?))", ps -> {
-                for (StoredSubmission s : versions) {
-                    ps.setString(1, s.unit());
-                    ps.setInt(2, s.year());
-                    ps.setInt(3, s.version());
-                    ps.setString(4, s.template());
-                    ps.setString(5, s.figures());
-                    if (s.declared() == null) {
-                        ps.setNull(6, Types.VARCHAR);
-                    } else {
-                        ps.setString(6, s.declared());
-                    }
-                    ps.setString(7, s.contentHash());
-                    ps.setString(8, s.submittedBy());
-                    ps.setTimestamp(9, Timestamp.from(s.submittedAt()));
-                    ps.setString(10, s.changes());
-                    ps.setInt(11, s.year());
-                    ps.addBatch();
-                }
-                return ps.executeBatch();
-            });
-            List<StoredSubmission> first = versions.stream().filter(s -> s.version() == 1).toList();
-            List<StoredSubmission> later = versions.stream().filter(s -> s.version() > 1).toList();
-            int[] created = first.isEmpty() ? new int[0] : jdbc.prepareStatement("INSERT INTO submission_head (unit_id, report_year, version) VALUES (?, ?, ?)", ps -> {
-                for (StoredSubmission s : first) {
-                    ps.setString(1, s.unit());
-                    ps.setInt(2, s.year());
-                    ps.setInt(3, s.version());
-                    ps.addBatch();
-                }
-                return ps.executeBatch();
-            });
-            int[] moved = later.isEmpty() ? new int[0] : jdbc.prepareStatement("UPDATE submission_head SET version = ? WHERE unit_id = ? AND report_year = ? "
-                    + "AND version = ?", ps -> {
+            List<StoredSubmission> first = ordered.stream().filter(s -> s.version() == 1).toList();
+            List<StoredSubmission> later = ordered.stream().filter(s -> s.version() > 1).toList();
+            int[] created = first.isEmpty() ? new int[0] : jdbc.prepareStatement(
+                    "INSERT INTO submission_head (unit_id, report_year, version) VALUES (?, ?, ?)", ps -> {
+                        for (StoredSubmission s : first) {
+                            ps.setString(1, s.unit());
+                            ps.setInt(2, s.year());
+                            ps.setInt(3, s.version());
+                            ps.addBatch();
+                        }
+                        return ps.executeBatch();
+                    });
+            int[] moved = later.isEmpty() ? new int[0] : jdbc.prepareStatement(
+                    "UPDATE submission_head SET version = ? WHERE unit_id = ? AND report_year = ? AND version = ?", ps -> {
                         for (StoredSubmission s : later) {
                             ps.setInt(1, s.version());
                             ps.setString(2, s.unit());
@@ -199,6 +181,35 @@ class SubmissionRepository {
             }
             throw e;
         }
+    }
+
+    /**
+     * Stores new versions at their year's revision as it stands in this transaction, which the caller has bumped
+     * (their own {@code revision} is not used): one statement fewer per PUT than reading it back.
+     */
+    void append(List<StoredSubmission> versions) {
+        jdbc.prepareStatement("INSERT INTO submission (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "(SELECT revision FROM year_revision WHERE report_year = ?))", ps -> {
+                    for (StoredSubmission s : versions) {
+                        ps.setString(1, s.unit());
+                        ps.setInt(2, s.year());
+                        ps.setInt(3, s.version());
+                        ps.setString(4, s.template());
+                        ps.setString(5, s.figures());
+                        if (s.declared() == null) {
+                            ps.setNull(6, Types.VARCHAR);
+                        } else {
+                            ps.setString(6, s.declared());
+                        }
+                        ps.setString(7, s.contentHash());
+                        ps.setString(8, s.submittedBy());
+                        ps.setTimestamp(9, Timestamp.from(s.submittedAt()));
+                        ps.setString(10, s.changes());
+                        ps.setInt(11, s.year());
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                });
     }
 
     private static boolean allOne(int[] counts) {

@@ -163,14 +163,16 @@ public class SubmissionService {
             details.add(Map.entry(o.unit(), Map.of("version", o.version())));
         }
         audit.recordEach("figures.accepted", year, details);
-        // the year's revision row stays locked from the bump to the commit, so as little as possible comes after it
-        revisions.bumpYear(year);
         List<StoredSubmission> rows = accepted.stream().map(Outcome::stored).toList();
-        if (!submissions.append(rows)) {
+        if (!submissions.moveHeads(rows)) {
             throw ProblemException.conflict("submission.concurrent_write", "another submission for "
                     + (rows.size() == 1 ? rows.get(0).unit() : "one of these units") + " " + year
                     + " was stored at the same moment; read it and try again");
         }
+        // the year's revision row stays locked from the bump to the commit, which serialises the year's writers:
+        // only the insert of the versions comes after it
+        revisions.bumpYear(year);
+        submissions.append(rows);
     }
 
     @Transactional(readOnly = true)

@@ -49,7 +49,7 @@ public final class ServiceBenchmark {
     static final int YEAR = 2021;
     static final String TOKEN = "ogi_benchmark-administrator-token-0123456789";
     private static final int PUT_CLIENTS = 16;
-    /** The paced PUT phase: 16 clients at this rate in all, well below the 240–870 PUTs/s the service sustains on 2 cores. */
+    /** The paced PUT phase: 16 clients at this rate in all, well below the ~1,000 PUTs/s the service sustains on 2 cores. */
     private static final double PACED_PUTS_PER_SECOND = 150;
     private static final int INGEST_CLIENTS = 2;
     private static final int BATCH = 1000;
