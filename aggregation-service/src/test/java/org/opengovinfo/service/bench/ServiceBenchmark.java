@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.opengovinfo.model.consolidation.Hierarchy;
 import org.opengovinfo.model.sample.SampleFigures;
 import org.opengovinfo.model.sample.SampleTrees;
@@ -76,8 +78,8 @@ public final class ServiceBenchmark {
     record ServiceRun(String scale, String database, int units, double startupEmptyMs, double importUnitsMs,
                       double ingestSeconds, double ingestUnitsPerSecond, double firstRollupMs, double warmRollupMs,
                       double warmRollupMaxMs, double rollupAfterChangeMs, double pullP50Ms, double pullP99Ms,
-                      double putP50Ms, double putP99Ms, double putsPerSecond, double serviceCpuMsPerPut, double pacedPutP50Ms,
-                      double pacedPutP99Ms, double startupLoadedMs,
+                      double putP50Ms, double putP99Ms, double putsPerSecond, double serviceCpuMsPerPut,
+                      double pacedPutP50Ms, double pacedPutP99Ms, double startupLoadedMs,
                       double rollupAfterRestartMs, long peakHeapMiB, long peakRssMiB) {
     }
 
@@ -112,6 +114,9 @@ public final class ServiceBenchmark {
                             : Map.of("DB_URL", createDatabase(pg, "service_" + scale.label()), "DB_USER", "postgres",
                                     "DB_PASSWORD", "postgres");
                     runs.add(new ServiceMeasurement(settings, scale, database, trees, template, baselines, dir, env).run());
+                    if (env.containsKey("DATA_DIR")) {
+                        deleteTree(Path.of(env.get("DATA_DIR")));
+                    }
                 }
                 int consolidating = 0;
                 for (int u = 0; u < trees.hierarchy().size(); u++) {
@@ -131,6 +136,15 @@ public final class ServiceBenchmark {
             s.execute("CREATE DATABASE " + name);
         }
         return pg.getJdbcUrl("postgres", name);
+    }
+
+    /** An H2 database of a national run takes gigabytes; the logs beside it stay. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     static void log(String format, Object... args) {
@@ -238,7 +252,8 @@ public final class ServiceBenchmark {
             return new ServiceRun(scale.label(), database, tree.size(), startupEmpty, importMs, ingestSeconds,
                     tree.size() / ingestSeconds, first, Stats.median(warm), Collections.max(warm), Stats.median(afterChange),
                     Stats.median(pulls), Stats.percentile(pulls, 99), Stats.median(puts), Stats.percentile(puts, 99),
-                    putsPerSecond, cpuPerPut, Stats.median(paced), Stats.percentile(paced, 99), startupLoaded, afterRestart, heap, rss);
+                    putsPerSecond, cpuPerPut, Stats.median(paced), Stats.percentile(paced, 99), startupLoaded, afterRestart,
+                    heap, rss);
         }
 
         private double importUnits(Api api) throws Exception {
@@ -346,6 +361,10 @@ public final class ServiceBenchmark {
                 }
             }
             scopes.sort(Comparator.comparingInt(this::leafChildren).reversed().thenComparing(tree::unit));
+            if (scopes.size() < PUT_CLIENTS || leafChildren(scopes.get(PUT_CLIENTS - 1)) == 0) {
+                throw new IllegalStateException(scale.label() + " has fewer than " + PUT_CLIENTS
+                        + " consolidating units with leaves right below them, one for each reporter");
+            }
             List<Reporter> reporters = new ArrayList<>();
             for (int scope : scopes.subList(0, PUT_CLIENTS)) {
                 List<String> leaves = new ArrayList<>();
