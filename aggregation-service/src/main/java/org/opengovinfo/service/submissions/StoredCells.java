@@ -18,8 +18,8 @@ final class StoredCells {
     private StoredCells() {}
 
     /**
-     * The form {@link #parse} reads fastest: cell code → {@link Long} or {@link BigDecimal}, written without a general
-     * serializer since every PUT stores one or two of these.
+     * The form {@link #parse} reads fastest: cell code → {@link Long} or {@link BigDecimal}, written without a
+     * general serializer since every PUT stores one or two of these.
      */
     static String write(Map<String, Object> cells) {
         StringBuilder json = new StringBuilder(16 + cells.size() * 40).append('{');

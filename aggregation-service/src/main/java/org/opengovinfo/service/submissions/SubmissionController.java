@@ -165,8 +165,8 @@ class SubmissionController {
         if (s.changes() != null) {
             return Json.read(s.changes(), CHANGES);
         }
-        return service.changes(before, s).stream().map(c -> new Change((String) c.get("cell"), c.get("before"), c.get("after")))
-                .toList();
+        return service.changes(before, s).stream()
+                .map(c -> new Change((String) c.get("cell"), c.get("before"), c.get("after"))).toList();
     }
 
     private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {};

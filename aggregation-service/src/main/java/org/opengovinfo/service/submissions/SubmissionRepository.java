@@ -149,7 +149,8 @@ class SubmissionRepository {
     boolean moveHeads(List<StoredSubmission> versions) {
         // heads are locked in one order, units' ids, so that two batches moving the same heads cannot deadlock
         List<StoredSubmission> ordered = versions.stream()
-                .sorted(Comparator.comparing(StoredSubmission::unit).thenComparingInt(StoredSubmission::version)).toList();
+                .sorted(Comparator.comparing(StoredSubmission::unit).thenComparingInt(StoredSubmission::version))
+                .toList();
         try {
             List<StoredSubmission> first = ordered.stream().filter(s -> s.version() == 1).toList();
             List<StoredSubmission> later = ordered.stream().filter(s -> s.version() > 1).toList();
@@ -163,8 +164,8 @@ class SubmissionRepository {
                         }
                         return ps.executeBatch();
                     });
-            int[] moved = later.isEmpty() ? new int[0] : jdbc.prepareStatement(
-                    "UPDATE submission_head SET version = ? WHERE unit_id = ? AND report_year = ? AND version = ?", ps -> {
+            int[] moved = later.isEmpty() ? new int[0] : jdbc.prepareStatement("UPDATE submission_head SET version = ? "
+                    + "WHERE unit_id = ? AND report_year = ? AND version = ?", ps -> {
                         for (StoredSubmission s : later) {
                             ps.setInt(1, s.version());
                             ps.setString(2, s.unit());

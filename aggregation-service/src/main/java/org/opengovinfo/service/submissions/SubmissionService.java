@@ -95,7 +95,8 @@ public class SubmissionService {
                     "the figures were changed since you read them: If-Match " + ifMatch + ", current "
                             + head.map(SubmissionService::etag).orElse("none"));
         }
-        Outcome outcome = prepare(known, year, input, current.orElse(null), year - 1 >= 2008 ? stored.get(year - 1) : null);
+        StoredSubmission previousYear = year - 1 >= 2008 ? stored.get(year - 1) : null;
+        Outcome outcome = prepare(known, year, input, current.orElse(null), previousYear);
         if (outcome.stored() != null) {
             store(year, List.of(outcome));
         }

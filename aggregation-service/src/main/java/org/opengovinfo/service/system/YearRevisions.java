@@ -33,11 +33,13 @@ public class YearRevisions {
     /** Bumps the hierarchy revision; call first in a transaction that changes units. */
     public void bumpHierarchy() {
         bump(HIERARCHY);
+        forgetShared();
     }
 
     /** Bumps the tokens' revision; call in a transaction that revokes a token. */
     public void bumpTokens() {
         bump(TOKENS);
+        forgetShared();
     }
 
     /**
@@ -76,7 +78,8 @@ public class YearRevisions {
         if (known.isPresent()) {
             return known.get();
         }
-        Shared now = jdbc.prepareStatement("SELECT report_year, revision FROM year_revision WHERE report_year IN (?, ?)", ps -> {
+        String sql = "SELECT report_year, revision FROM year_revision WHERE report_year IN (?, ?)";
+        Shared now = jdbc.prepareStatement(sql, ps -> {
             ps.setInt(1, HIERARCHY);
             ps.setInt(2, TOKENS);
             long hierarchy = 0;
@@ -102,9 +105,12 @@ public class YearRevisions {
             return ps.executeUpdate();
         });
         if (updated != 1) {
-            throw new IllegalStateException("no revision row for " + key + "; the migrations seed -1, 0 and 2008–2100");
+            throw new IllegalStateException("no revision row for " + key + "; migrations seed -1, 0 and 2008–2100");
         }
-        // what this request reads after its own write must not be taken for the state before it
+    }
+
+    /** What this request reads after its own write must not be taken for the state before it. */
+    private static void forgetShared() {
         ServerRequestContext.currentRequest().ifPresent(r -> r.removeAttribute(SHARED, Shared.class));
     }
 }
