@@ -61,9 +61,11 @@ public final class Application {
         Map<String, Object> p = new HashMap<>();
         String url = env.get("DB_URL");
         if (url == null || url.isBlank()) {
-            Path dir = Path.of(env.getOrDefault("DATA_DIR", "data")).toAbsolutePath().normalize();
+            Path dir = DataDirectory.prepare(Path.of(env.getOrDefault("DATA_DIR", "data")));
+            // WRITE_DELAY=0: H2 writes every commit to its file before the commit returns, so what the service has
+            // acknowledged survives the process being killed (by default H2 writes up to a second later)
             url = "jdbc:h2:file:" + dir.resolve("reports")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
             p.put("datasources.default.username", env.getOrDefault("DB_USER", "sa"));
             p.put("datasources.default.password", env.getOrDefault("DB_PASSWORD", ""));
         } else {

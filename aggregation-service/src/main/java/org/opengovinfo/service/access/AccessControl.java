@@ -2,50 +2,57 @@ package org.opengovinfo.service.access;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import java.time.Instant;
+import java.time.Clock;
+import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.ProblemException;
-import org.opengovinfo.service.units.UnitService;
+import org.opengovinfo.service.system.Words;
 
-/** Who a bearer token belongs to, and whether they may act on a unit. */
+/** Who a bearer token belongs to, and whether they may act on a unit in a year. */
 @Singleton
 public class AccessControl {
 
+    private static final String SCHEME = "Bearer ";
+
     private final TokenStore tokens;
-    private final UnitService units;
+    private final Scopes scopes;
+    private final Clock clock;
     private final String adminTokenHash;
 
-    AccessControl(TokenStore tokens, UnitService units, @Value("${reports.admin-token:}") String adminToken) {
+    AccessControl(TokenStore tokens, Scopes scopes, Clock clock, @Value("${reports.admin-token:}") String adminToken) {
         this.tokens = tokens;
-        this.units = units;
+        this.scopes = scopes;
+        this.clock = clock;
         this.adminTokenHash = adminToken.isBlank() ? null : TokenStore.hash(adminToken);
     }
 
     /**
-     * The principal behind an {@code Authorization: Bearer ogi_…} header.
+     * The principal behind an {@code Authorization: Bearer ogi_…} header (the scheme in any case, as RFC 9110 says).
      *
      * @throws ProblemException 401 with {@code auth.missing}, {@code auth.malformed}, {@code auth.invalid},
      *     {@code auth.expired} or {@code auth.revoked}
      */
     public Principal authenticate(@Nullable String authorization) {
         if (authorization == null || authorization.isBlank()) {
-            throw unauthorized("auth.missing", "this endpoint needs a token: Authorization: Bearer <token>");
+            throw ErrorCode.AUTH_MISSING.problem();
         }
-        if (!authorization.startsWith("Bearer ") || !authorization.substring(7).strip().startsWith(TokenStore.PREFIX)) {
-            throw unauthorized("auth.malformed", "the Authorization header must be 'Bearer " + TokenStore.PREFIX + "…'");
+        if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            throw ErrorCode.AUTH_MALFORMED.problem();
         }
-        String hash = TokenStore.hash(authorization.substring(7).strip());
+        String secret = authorization.substring(SCHEME.length()).strip();
+        if (!secret.startsWith(TokenStore.PREFIX)) {
+            throw ErrorCode.AUTH_MALFORMED.problem();
+        }
+        String hash = TokenStore.hash(secret);
         if (hash.equals(adminTokenHash)) {
             return new Principal("admin", Role.ADMINISTRATOR, null);
         }
-        TokenStore.Token token = tokens.byHash(hash).orElseThrow(() ->
-                unauthorized("auth.invalid", "the token is not one this service issued"));
+        TokenStore.Token token = tokens.byHash(hash).orElseThrow(ErrorCode.AUTH_INVALID::problem);
         if (token.revokedAt() != null) {
-            throw unauthorized("auth.revoked", "the token was revoked");
+            throw ErrorCode.AUTH_REVOKED.problem();
         }
-        if (token.expiresAt() != null && !token.expiresAt().isAfter(Instant.now())) {
-            throw unauthorized("auth.expired", "the token expired at " + token.expiresAt());
+        if (token.expiresAt() != null && !token.expiresAt().isAfter(clock.instant())) {
+            throw ErrorCode.AUTH_EXPIRED.problem(token.expiresAt());
         }
         return new Principal(token.principal(), token.role(), token.scope());
     }
@@ -53,35 +60,44 @@ public class AccessControl {
     /** Refuses (403) unless the principal's role grants the permission. */
     public void require(Principal principal, Permission permission) {
         if (!principal.role().grants(permission)) {
-            throw forbidden(principal.name() + " (" + principal.role().code() + ") may not " + permission.name().toLowerCase());
+            throw ErrorCode.FORBIDDEN_ROLE.problem(principal.name(), principal.role().code(), permission.words());
         }
     }
 
-    /** Refuses (403) unless {@code unit} lies in the principal's subtree, in {@code year} if given. */
-    public void requireWithin(Principal principal, String unit, @Nullable Integer year) {
-        if (principal.scope() != null && !units.isWithin(unit, principal.scope(), year)) {
-            throw forbidden(principal.name() + " may act only within " + principal.scope() + ", not on " + unit
-                    + (year == null ? "" : " in " + year));
+    /** Refuses (403) unless {@code unit} lies in the principal's subtree in {@code year}. */
+    public void requireWithin(Principal principal, String unit, int year) {
+        if (!isWithin(principal, unit, year)) {
+            throw ErrorCode.FORBIDDEN_OUTSIDE_SCOPE.problem(principal.name(), principal.scope(), year, unit);
+        }
+    }
+
+    /** Refuses (403) unless {@code unit} lies in the principal's subtree in every year it is in force. */
+    public void requireWithinEveryYear(Principal principal, String unit) {
+        if (!isWithinEveryYear(principal, unit)) {
+            throw ErrorCode.FORBIDDEN_OUTSIDE_SCOPE.problem(principal.name(), principal.scope(),
+                    new Words("某些", "some years"), unit);
+        }
+    }
+
+    /** Refuses (403) unless {@code unit} lies in the principal's subtree in the present report year. */
+    public void requireWithinPresentYear(Principal principal, String unit) {
+        if (principal.scope() != null) {
+            requireWithin(principal, unit, scopes.presentYear(unit).orElse(0));
         }
     }
 
     /** Refuses (403) unless the principal's token covers everything, not one subtree. */
-    public void requireGlobal(Principal principal, String what) {
+    public void requireGlobal(Principal principal, Words what) {
         if (principal.scope() != null) {
-            throw forbidden(principal.name() + " may act only within " + principal.scope() + ", so may not " + what);
+            throw ErrorCode.FORBIDDEN_GLOBAL.problem(principal.name(), principal.scope(), what);
         }
     }
 
-    /** Whether {@code unit} lies in the principal's subtree, in {@code year} if given. */
-    public boolean isWithin(Principal principal, String unit, @Nullable Integer year) {
-        return principal.scope() == null || units.isWithin(unit, principal.scope(), year);
+    public boolean isWithin(Principal principal, String unit, int year) {
+        return principal.scope() == null || scopes.isWithin(unit, principal.scope(), year);
     }
 
-    static ProblemException unauthorized(String code, String detail) {
-        return new ProblemException(HttpStatus.UNAUTHORIZED, code, detail);
-    }
-
-    static ProblemException forbidden(String detail) {
-        return new ProblemException(HttpStatus.FORBIDDEN, "access.forbidden", detail);
+    public boolean isWithinEveryYear(Principal principal, String unit) {
+        return principal.scope() == null || scopes.isWithinEveryYear(unit, principal.scope());
     }
 }

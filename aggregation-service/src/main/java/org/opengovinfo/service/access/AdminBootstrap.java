@@ -71,7 +71,7 @@ class AdminBootstrap {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the first administrator token to " + file, e);
         }
-        tokens.insert(TokenStore.token("admin", Role.ADMINISTRATOR, null, "bootstrap", null), secret);
+        tokens.insert(tokens.newToken("admin", Role.ADMINISTRATOR, null, "bootstrap", null), secret);
         LOG.warn("Created the first administrator token and wrote it to {} (readable only by this user). "
                 + "Use it as 'Authorization: Bearer <token>', create named tokens with it, then delete the file.", file);
     }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,13 +28,13 @@ import org.opengovinfo.service.system.YearRevisions;
  * from the next request on.
  */
 @Singleton
-class TokenStore {
+public class TokenStore {
 
-    static final String PREFIX = "ogi_";
+    public static final String PREFIX = "ogi_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A stored token, without its secret. */
-    record Token(String id, String principal, Role role, @Nullable String scope, Instant createdAt, String createdBy,
+    public record Token(String id, String principal, Role role, @Nullable String scope, Instant createdAt, String createdBy,
                  @Nullable Instant expiresAt, @Nullable Instant revokedAt) {
     }
 
@@ -43,14 +44,17 @@ class TokenStore {
 
     private final JdbcOperations jdbc;
     private final YearRevisions revisions;
+    private final Clock clock;
     private volatile Seen seen = new Seen(-1, Map.of());
 
-    TokenStore(JdbcOperations jdbc, YearRevisions revisions) {
+    TokenStore(JdbcOperations jdbc, YearRevisions revisions, Clock clock) {
         this.jdbc = jdbc;
         this.revisions = revisions;
+        this.clock = clock;
     }
 
-    static String newSecret() {
+    /** A new secret: the prefix and 256 random bits. */
+    public static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -60,7 +64,8 @@ class TokenStore {
         return Sha256.hex(secret);
     }
 
-    void insert(Token t, String secret) {
+    /** Stores a token under the hash of its secret; call in the transaction that records it. */
+    public void insert(Token t, String secret) {
         jdbc.prepareStatement("INSERT INTO api_token (id, token_hash, principal, role, scope_unit, created_at, created_by, "
                 + "expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)", ps -> {
                     ps.setString(1, t.id());
@@ -97,11 +102,11 @@ class TokenStore {
         return Optional.ofNullable(token);
     }
 
-    Optional<Token> byId(String id) {
+    public Optional<Token> byId(String id) {
         return first("WHERE id = ?", id);
     }
 
-    List<Token> all() {
+    public List<Token> all() {
         return jdbc.prepareStatement(SELECT + " ORDER BY created_at, id", ps -> rows(ps.executeQuery()));
     }
 
@@ -115,7 +120,7 @@ class TokenStore {
     }
 
     /** Revokes a token; call in the transaction that records it. */
-    void revoke(String id, Instant at) {
+    public void revoke(String id, Instant at) {
         revisions.bumpTokens();
         jdbc.prepareStatement("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", ps -> {
             ps.setTimestamp(1, Timestamp.from(at));
@@ -124,8 +129,9 @@ class TokenStore {
         });
     }
 
-    static Token token(String principal, Role role, String scope, String createdBy, Instant expiresAt) {
-        return new Token(UUID.randomUUID().toString(), principal, role, scope, Instant.now(), createdBy, expiresAt, null);
+    /** A new token, created now. */
+    public Token newToken(String principal, Role role, String scope, String createdBy, Instant expiresAt) {
+        return new Token(UUID.randomUUID().toString(), principal, role, scope, clock.instant(), createdBy, expiresAt, null);
     }
 
     private static final String SELECT =

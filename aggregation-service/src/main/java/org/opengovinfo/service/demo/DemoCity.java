@@ -4,12 +4,17 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.sample.SampleFigures;
 import org.opengovinfo.model.template.Template;
@@ -21,10 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * With {@code DEMO=true}, loads a 临沂市-like city on first start: the 12 counties and districts, 3 development
- * zones and 50 city departments, each county with its own office, 40 departments and 12 towns — with invented,
- * rule-consistent figures for 2020 and 2021, so a newcomer can roll up and pull at once. Loaded through the same
- * services as any client's data; skipped when the city exists already.
+ * With {@code DEMO=true}, loads a 临沂市-like city into an empty database: the 12 counties and districts, 3
+ * development zones and 50 city departments, each county with its own office, 40 departments and 12 towns — with
+ * invented, rule-consistent figures for 2020 and 2021, so a newcomer can roll up and pull at once. Loaded through
+ * the same services as any client's data, as a real season runs: most units hand in during January, some after the
+ * deadline, a few not at all for 2021, and one town of 罗庄区 corrects its 2021 report in February. A database that
+ * holds any unit is left alone, so a restart with {@code DEMO=true} costs nothing.
  */
 @Singleton
 @Requires(property = "reports.demo", value = "true")
@@ -50,6 +57,18 @@ class DemoCity implements ApplicationEventListener<ServerStartupEvent> {
     private static final String[] TOWNS = {"城关街道", "新华街道", "胜利街道", "和平镇", "青山镇", "双河镇", "白沙镇",
         "马头镇", "桃园镇", "石桥镇", "东关镇", "西城镇"};
 
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** The latest year, in which a few units have not reported yet. */
+    private static final int MISSING_YEAR = 2021;
+    private static final Set<String> MISSING = Set.of("371311-t07", "371311-d33", "371323-t11", "371323-t12",
+            "371326-d08", "371326-d21", "371329-t03", "371300-d47", "371300-z2-d05");
+    private static final Set<String> LATE = Set.of("371302-t02", "371302-d05", "371302-d06", "371312-t09",
+            "371321-d14", "371321-d15", "371321-d16", "371324-t01", "371325-d30", "371327-t05", "371327-d11",
+            "371328-d02", "371300-d12", "371300-d13", "371300-z1-d03");
+    /** A town of 罗庄区 that corrects its report after the deadline: a second version. */
+    static final String CORRECTED = "371311-t02";
+    private static final String CORRECTED_CELL = "s2_6.penalty.decisions";
+
     private final UnitService units;
     private final SubmissionService submissions;
     private final Templates templates;
@@ -62,13 +81,14 @@ class DemoCity implements ApplicationEventListener<ServerStartupEvent> {
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        if (units.all().containsKey(CITY)) {
-            LOG.info("Demo city {} is loaded already", CITY);
+        if (!units.all().isEmpty()) {
+            LOG.info(units.all().containsKey(CITY) ? "Demo city {} is loaded already"
+                    : "The database holds units already; the demo city {} is loaded only into an empty one", CITY);
             return;
         }
         long started = System.nanoTime();
         List<UnitInput> city = hierarchy();
-        units.importUnits(city);
+        units.importUnits(city.stream().map(u -> new UnitService.Incoming(u, null)).toList());
         for (int year : new int[] {2020, 2021}) {
             submitYear(year, city);
         }
@@ -131,11 +151,35 @@ class DemoCity implements ApplicationEventListener<ServerStartupEvent> {
                 declarations.put(id, Figures.of(template, declared(template, children.get(id), own, declarations)));
             }
         }
+        Random season = new Random(year * 31L);
         for (UnitInput u : city) {
+            boolean leaf = !children.containsKey(u.id());
+            if (year == MISSING_YEAR && leaf && MISSING.contains(u.id())) {
+                continue;
+            }
             Figures declared = declarations.get(u.id());
-            submissions.submit(u.id(), year, SubmissionService.input(own.get(u.id()).given(),
-                    declared == null ? Map.of() : declared.given()), null);
+            Map<String, Object> figures = own.get(u.id()).given();
+            Instant at = handedIn(year, season, leaf && LATE.contains(u.id()));
+            submissions.submitAsOf(u.id(), year, SubmissionService.input(figures,
+                    declared == null ? Map.of() : declared.given()), at);
+            if (year == MISSING_YEAR && u.id().equals(CORRECTED)) {
+                Map<String, Object> corrected = new LinkedHashMap<>(figures);
+                Object decisions = corrected.get(CORRECTED_CELL);
+                corrected.put(CORRECTED_CELL, (decisions == null ? 0L : ((Number) decisions).longValue()) + 3);
+                submissions.submitAsOf(u.id(), year, SubmissionService.input(corrected, Map.of()),
+                        LocalDate.of(year + 1, 2, 10).atTime(15, 20).atZone(CHINA).toInstant());
+            }
         }
+    }
+
+    /**
+     * When a unit handed in its report for {@code year}: a working day between 4 and 30 January of the next year,
+     * or for a late one between 2 and 25 February (China Standard Time).
+     */
+    private static Instant handedIn(int year, Random season, boolean late) {
+        LocalDate day = late ? LocalDate.of(year + 1, 2, 2 + season.nextInt(24))
+                : LocalDate.of(year + 1, 1, 4 + season.nextInt(27));
+        return day.atTime(LocalTime.of(8 + season.nextInt(9), season.nextInt(60))).atZone(CHINA).toInstant();
     }
 
     /**

@@ -1,40 +1,35 @@
 package org.opengovinfo.service.rollups;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.MonthDay;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.opengovinfo.model.consolidation.Hierarchy;
 import org.opengovinfo.service.submissions.CurrentFigures;
+import org.opengovinfo.service.system.ReportCalendar;
 import org.opengovinfo.service.units.Unit;
 import org.opengovinfo.service.units.UnitService;
 
 /**
  * Who below a unit has reported for a year, who is missing (by kind), and who reported late: after the deadline,
- * by default 31 January of the following year in China Standard Time ({@code REPORT_DEADLINE=MM-DD} changes it).
+ * by default 31 January of the following year in China Standard Time (see {@link ReportCalendar}).
  */
 @Singleton
 public class CompletenessService {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private final UnitService units;
     private final CurrentFigures figures;
-    private final MonthDay deadline;
+    private final ReportCalendar calendar;
 
-    CompletenessService(UnitService units, CurrentFigures figures, @Value("${reports.deadline:01-31}") String deadline) {
+    CompletenessService(UnitService units, CurrentFigures figures, ReportCalendar calendar) {
         this.units = units;
         this.figures = figures;
-        this.deadline = MonthDay.parse("--" + deadline);
+        this.calendar = calendar;
     }
 
     @Serdeable
@@ -42,11 +37,13 @@ public class CompletenessService {
     }
 
     /**
+     * @param deadline the first instant after the deadline (ISO, UTC); {@code deadlineLocal} the same as the offices
+     *     read it, e.g. {@code 2022-02-01 00:00 (UTC+8)}
      * @param reported units (the unit itself included) with figures for the year
      * @param missingByKind how many of the missing are towns, departments, …
      */
     @Serdeable
-    public record Completeness(String unit, int year, Instant deadline, int units, int reported,
+    public record Completeness(String unit, int year, Instant deadline, String deadlineLocal, int units, int reported,
                                List<Entry> missing, Map<String, Integer> missingByKind, List<Entry> late) {
     }
 
@@ -61,8 +58,7 @@ public class CompletenessService {
         String unitId = subtree.unit(subtree.order()[0]);
         int year = current.year();
         Map<String, Unit> all = units.all();
-        Instant due = LocalDate.of(year + 1, deadline.getMonth(), deadline.getDayOfMonth())
-                .plusDays(1).atStartOfDay(CHINA).toInstant();
+        Instant due = calendar.due(year);
         List<Entry> missing = new ArrayList<>();
         List<Entry> late = new ArrayList<>();
         Map<String, Integer> byKind = new TreeMap<>();
@@ -82,6 +78,7 @@ public class CompletenessService {
                 late.add(entry);
             }
         }
-        return new Completeness(unitId, year, due, subtree.size(), subtree.size() - missing.size(), missing, byKind, late);
+        return new Completeness(unitId, year, due, calendar.local(due), subtree.size(), subtree.size() - missing.size(),
+                missing, byKind, late);
     }
 }

@@ -26,7 +26,9 @@ import org.opengovinfo.service.access.Permission;
 import org.opengovinfo.service.rollups.RollupRepository.StoredSnapshot;
 import org.opengovinfo.service.submissions.SubmissionService;
 import org.opengovinfo.service.system.Json;
-import org.opengovinfo.service.system.ProblemException;
+import org.opengovinfo.service.system.ETags;
+import org.opengovinfo.service.system.ErrorCode;
+import org.opengovinfo.service.system.ReportYears;
 
 @Tag(name = "rollups")
 @Controller("/api/v1")
@@ -53,9 +55,9 @@ class RollupController {
 
     @Operation(summary = "Roll up a unit's subtree for a year into a new, immutable snapshot")
     @Post("/units/{id}/rollups/{year}")
-    @Access(Permission.ROLL_UP)
-    HttpResponse<Map<String, Object>> rollup(@PathVariable String id, @PathVariable int year) {
-        RollupService.Created created = rollups.rollup(id, year);
+    @Access(value = Permission.ROLL_UP, unit = "id", year = "year")
+    HttpResponse<Map<String, Object>> rollup(@PathVariable String id, @PathVariable String year) {
+        RollupService.Created created = rollups.rollup(id, ReportYears.parse(year));
         StoredSnapshot s = created.snapshot();
         Map<String, Object> summary = summary(s);
         summary.put("completeness", created.completeness());
@@ -65,9 +67,9 @@ class RollupController {
 
     @Operation(summary = "The snapshots rooted at a unit for a year, newest first")
     @Get("/units/{id}/rollups/{year}")
-    @Access(Permission.READ_CONSOLIDATED)
-    List<Map<String, Object>> list(@PathVariable String id, @PathVariable int year) {
-        return rollups.list(id, year).stream().<Map<String, Object>>map(RollupController::summary).toList();
+    @Access(value = Permission.READ_CONSOLIDATED, unit = "id", year = "year")
+    List<Map<String, Object>> list(@PathVariable String id, @PathVariable String year) {
+        return rollups.list(id, ReportYears.parse(year)).stream().<Map<String, Object>>map(RollupController::summary).toList();
     }
 
     @Operation(summary = "A whole snapshot: every consolidating unit's consolidated, own and declared figures, findings, "
@@ -77,11 +79,12 @@ class RollupController {
     HttpResponse<String> snapshot(@PathVariable String snapshot, @Header("If-None-Match") @Nullable String ifNoneMatch) {
         StoredSnapshot s = readable(snapshot);
         String etag = "\"" + snapshot + "\"";
-        if (etag.equals(ifNoneMatch)) {
-            return HttpResponse.<String>status(HttpStatus.NOT_MODIFIED).header("ETag", etag);
+        // a snapshot never changes, but it is for the token's holder only: no shared cache may keep it
+        String cache = "private, max-age=31536000, immutable";
+        if (ETags.ifNoneMatchHolds(ifNoneMatch, etag)) {
+            return HttpResponse.<String>status(HttpStatus.NOT_MODIFIED).header("ETag", etag).header("Cache-Control", cache);
         }
-        return HttpResponse.ok(Json.write(rollups.document(s))).header("ETag", etag)
-                .header("Cache-Control", "public, max-age=31536000, immutable");
+        return HttpResponse.ok(Json.write(rollups.document(s))).header("ETag", etag).header("Cache-Control", cache);
     }
 
     @Operation(summary = "Which consolidated cells moved between two snapshots, by how much, and because of which units")
@@ -91,8 +94,7 @@ class RollupController {
         Map<String, Object> a = rollups.document(readable(from));
         Map<String, Object> b = rollups.document(readable(to));
         if (!a.get("unit").equals(b.get("unit")) || !a.get("year").equals(b.get("year"))) {
-            throw ProblemException.unprocessable("rollup.not_comparable",
-                    "snapshots of different units or years cannot be compared", null);
+            throw ErrorCode.ROLLUP_NOT_COMPARABLE.problem();
         }
         int year = ((Number) b.get("year")).intValue();
         return SnapshotDiff.diff(a, b, e -> submissions.cellsAt(e.getKey(), year, e.getValue()));
@@ -101,12 +103,16 @@ class RollupController {
     @Operation(summary = "A unit's consolidated figures for a year from the latest snapshot (or ?snapshot=), as JSON or "
             + "?format=csv, with provenance; ETag and If-None-Match")
     @Get("/units/{id}/consolidated/{year}")
-    @Access(Permission.READ_CONSOLIDATED)
-    HttpResponse<?> consolidated(@PathVariable String id, @PathVariable int year, @QueryValue @Nullable String snapshot,
+    @Access(value = Permission.READ_CONSOLIDATED, unit = "id", year = "year")
+    HttpResponse<?> consolidated(@PathVariable String id, @PathVariable String year, @QueryValue @Nullable String snapshot,
                                  @QueryValue @Nullable String format, @Header("If-None-Match") @Nullable String ifNoneMatch) {
-        Map<String, Object> entry = snapshot == null ? rollups.latestEntry(id, year) : rollups.entry(snapshot, id);
+        int y = ReportYears.parse(year);
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            throw ErrorCode.REQUEST_UNKNOWN_FORMAT.problem();
+        }
+        Map<String, Object> entry = snapshot == null ? rollups.latestEntry(id, y) : rollups.entry(snapshot, id, y);
         String etag = "\"" + entry.get("snapshot") + ":" + id + ("csv".equals(format) ? ":csv" : "") + "\"";
-        if (etag.equals(ifNoneMatch)) {
+        if (ETags.ifNoneMatchHolds(ifNoneMatch, etag)) {
             return HttpResponse.status(HttpStatus.NOT_MODIFIED).header("ETag", etag);
         }
         Map<String, Object> pulled = new LinkedHashMap<>();
@@ -120,18 +126,15 @@ class RollupController {
         if (format == null || format.equals("json")) {
             return HttpResponse.ok(pulled).header("ETag", etag);
         }
-        if (!format.equals("csv")) {
-            throw ProblemException.badRequest("request.unknown_format", "format must be json or csv");
-        }
         return HttpResponse.ok(csv(templates.byId((String) entry.get("template")).orElseThrow(), figures(entry)))
                 .contentType(CSV).header("ETag", etag);
     }
 
     @Operation(summary = "Who below a unit has reported for a year, who is missing (by kind), who was late")
     @Get("/units/{id}/completeness/{year}")
-    @Access(Permission.ROLL_UP)
-    CompletenessService.Completeness completeness(@PathVariable String id, @PathVariable int year) {
-        return completeness.of(id, year);
+    @Access(value = Permission.ROLL_UP, unit = "id", year = "year")
+    CompletenessService.Completeness completeness(@PathVariable String id, @PathVariable String year) {
+        return completeness.of(id, ReportYears.parse(year));
     }
 
     /** A whole snapshot holds units' own figures: only for principals whose subtree holds its unit. */

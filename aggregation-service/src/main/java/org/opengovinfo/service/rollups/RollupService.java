@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,15 +21,17 @@ import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.template.Cell;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
-import org.opengovinfo.service.access.AuditLog;
+import org.opengovinfo.service.audit.AuditLog;
 import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.rollups.RollupRepository.StoredEntry;
 import org.opengovinfo.service.rollups.RollupRepository.StoredSnapshot;
 import org.opengovinfo.service.submissions.CurrentFigures;
 import org.opengovinfo.service.submissions.SubmissionService;
+import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.FindingView;
 import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.system.ProblemException;
+import org.opengovinfo.service.system.Redaction;
 import org.opengovinfo.service.system.Sha256;
 import org.opengovinfo.service.units.UnitService;
 
@@ -49,10 +52,13 @@ public class RollupService {
     private final RollupRepository snapshots;
     private final CurrentPrincipal principal;
     private final AuditLog audit;
+    private final Clock clock;
     private final Map<Hierarchy, Map.Entry<String, String>> trees = new WeakHashMap<>();
 
     RollupService(Templates templates, UnitService units, CurrentFigures figures, SubmissionService submissions,
-                  CompletenessService completeness, RollupRepository snapshots, CurrentPrincipal principal, AuditLog audit) {
+                  CompletenessService completeness, RollupRepository snapshots, CurrentPrincipal principal, AuditLog audit,
+                  Clock clock) {
+        this.clock = clock;
         this.submissions = submissions;
         this.templates = templates;
         this.units = units;
@@ -70,9 +76,11 @@ public class RollupService {
     /** Consolidates the subtree of {@code unit} as it stood in {@code year} and stores the snapshot. */
     @Transactional
     public Created rollup(String unit, int year) {
-        Template template = templates.forYear(year).orElseThrow(() -> ProblemException.unprocessable(
-                "rollup.no_template", "no report format is in force in " + year, null));
+        Template template = templates.forYear(year).orElseThrow(() -> ErrorCode.ROLLUP_NO_TEMPLATE.problem(year));
         Hierarchy tree = units.subtreeHierarchy(unit, year);
+        if (tree.size() == 1) {
+            throw ErrorCode.ROLLUP_NOTHING_BELOW.problem(year, unit);
+        }
         CurrentFigures.OfYear current = figures.of(year);
         int n = tree.size();
         Figures[] own = new Figures[n];
@@ -86,7 +94,7 @@ public class RollupService {
         }
         Consolidation consolidation = Consolidator.consolidate(template, tree, own, declared);
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as the database keeps it, so pulls say the same
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it, so pulls say the same
         Map<String, String> entries = new LinkedHashMap<>();
         for (ConsolidatedUnit c : consolidation.units()) {
             int u = tree.indexOf(c.unit());
@@ -121,27 +129,29 @@ public class RollupService {
 
     @Transactional(readOnly = true)
     public StoredSnapshot snapshot(String id) {
-        return snapshots.find(id).orElseThrow(() -> ProblemException.notFound("rollup.not_found", "no rollup snapshot " + id));
+        return snapshots.find(id).orElseThrow(() -> ErrorCode.ROLLUP_NOT_FOUND.problem(Redaction.clip(id)));
     }
 
     /** The part of {@code unit} in the newest snapshot that consolidated it for {@code year}. */
     @Transactional(readOnly = true)
     public Map<String, Object> latestEntry(String unit, int year) {
         units.get(unit);
-        StoredEntry e = snapshots.latestEntry(unit, year).orElseThrow(() -> ProblemException.notFound("rollup.none",
-                "no rollup has consolidated " + unit + " for " + year + " yet; trigger one with POST /api/v1/units/"
-                        + unit + "/rollups/" + year));
+        StoredEntry e = snapshots.latestEntry(unit, year).orElseThrow(() -> ErrorCode.ROLLUP_NONE.problem(unit, year));
         return withSnapshot(e);
     }
 
-    /** The part of {@code unit} in a given snapshot. */
+    /**
+     * The part of {@code unit} in a given snapshot, which must consolidate {@code year}: a URL that names a year
+     * serves that year's figures only, whatever snapshot it is handed.
+     */
     @Transactional(readOnly = true)
-    public Map<String, Object> entry(String snapshot, String unit) {
-        StoredEntry e = snapshots.entry(snapshot, unit).orElseThrow(() -> {
-            snapshot(snapshot);
-            return ProblemException.notFound("rollup.unit_not_in_snapshot",
-                    "snapshot " + snapshot + " holds no consolidated figures of " + unit);
-        });
+    public Map<String, Object> entry(String snapshot, String unit, int year) {
+        StoredSnapshot header = snapshot(snapshot);
+        if (header.year() != year) {
+            throw ErrorCode.ROLLUP_SNAPSHOT_OTHER_YEAR.problem(Redaction.clip(snapshot), header.year(), year);
+        }
+        StoredEntry e = snapshots.entry(snapshot, unit).orElseThrow(() ->
+                ErrorCode.ROLLUP_UNIT_NOT_IN_SNAPSHOT.problem(Redaction.clip(snapshot), unit));
         return withSnapshot(e);
     }
 

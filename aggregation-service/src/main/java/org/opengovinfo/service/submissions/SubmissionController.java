@@ -16,10 +16,16 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.opengovinfo.service.system.FindingView;
 import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.access.Access;
@@ -28,7 +34,12 @@ import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.access.Permission;
 import org.opengovinfo.service.submissions.SubmissionViews.BatchItem;
 import org.opengovinfo.service.submissions.SubmissionViews.Change;
+import org.opengovinfo.service.system.ETags;
+import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.ProblemException;
+import org.opengovinfo.service.system.Redaction;
+import org.opengovinfo.service.system.ReportYears;
+import org.opengovinfo.service.system.Words;
 
 /**
  * Figures in and out. A single unit's figures are handled on the small {@value #SUBMISSIONS} pool, not a thread per
@@ -59,29 +70,32 @@ class SubmissionController {
                     + "Errors reject the whole submission with every finding; warnings are accepted and returned. "
                     + "?dryRun=true validates without storing. If-Match with the ETag of the figures read guards "
                     + "against overwriting someone else's change (412).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubmissionInput.class)))
     @Put(uri = "/units/{id}/figures/{year}", consumes = MediaType.APPLICATION_JSON)
     @ExecuteOn(SUBMISSIONS)
-    @Access(Permission.WRITE_FIGURES)
-    HttpResponse<SubmissionViews.Result> put(@PathVariable String id, @PathVariable int year, @Body String body,
+    @Access(value = Permission.WRITE_FIGURES, unit = "id", year = "year")
+    HttpResponse<SubmissionViews.Result> put(@PathVariable String id, @PathVariable String year, @Body String body,
                                              @QueryValue @Nullable Boolean dryRun,
                                              @Header("If-Match") @Nullable String ifMatch) {
+        int y = ReportYears.parse(year);
         SubmissionInput input = SubmissionJson.submission(body);
         if (Boolean.TRUE.equals(dryRun)) {
-            return HttpResponse.ok(SubmissionViews.Result.of(service.validate(id, year, input)));
+            return HttpResponse.ok(SubmissionViews.Result.of(service.validate(id, y, input)));
         }
-        SubmissionService.Outcome outcome = service.submit(id, year, input, ifMatch);
+        SubmissionService.Outcome outcome = service.submit(id, y, input, ifMatch);
         return HttpResponse.ok(SubmissionViews.Result.of(outcome)).header("ETag", SubmissionService.etag(outcome.version()));
     }
 
     @Operation(summary = "A unit's current figures for a year, with ETag; If-None-Match gives 304 when unchanged")
     @Get("/units/{id}/figures/{year}")
     @ExecuteOn(SUBMISSIONS)
-    @Access(Permission.READ_FIGURES)
-    HttpResponse<SubmissionViews.Stored> get(@PathVariable String id, @PathVariable int year,
+    @Access(value = Permission.READ_FIGURES, unit = "id", year = "year")
+    HttpResponse<SubmissionViews.Stored> get(@PathVariable String id, @PathVariable String year,
                                              @Header("If-None-Match") @Nullable String ifNoneMatch) {
-        StoredSubmission s = service.current(id, year);
+        StoredSubmission s = service.current(id, ReportYears.parse(year));
         String etag = SubmissionService.etag(s.version());
-        if (etag.equals(ifNoneMatch)) {
+        if (ETags.ifNoneMatchHolds(ifNoneMatch, etag)) {
             return HttpResponse.<SubmissionViews.Stored>status(HttpStatus.NOT_MODIFIED).header("ETag", etag);
         }
         return HttpResponse.ok(stored(s)).header("ETag", etag);
@@ -89,11 +103,11 @@ class SubmissionController {
 
     @Operation(summary = "Every version of a unit's figures for a year: who, when, which cells changed")
     @Get("/units/{id}/figures/{year}/versions")
-    @Access(Permission.READ_FIGURES)
-    List<SubmissionViews.Version> versions(@PathVariable String id, @PathVariable int year) {
+    @Access(value = Permission.READ_FIGURES, unit = "id", year = "year")
+    List<SubmissionViews.Version> versions(@PathVariable String id, @PathVariable String year) {
         List<SubmissionViews.Version> versions = new ArrayList<>();
         StoredSubmission before = null;
-        for (StoredSubmission s : service.versions(id, year)) {
+        for (StoredSubmission s : service.versions(id, ReportYears.parse(year))) {
             versions.add(new SubmissionViews.Version(s.version(), s.template(), s.submittedBy(), s.submittedAt(),
                     changes(before, s)));
             before = s;
@@ -102,33 +116,58 @@ class SubmissionController {
     }
 
     @Get("/units/{id}/figures/{year}/versions/{version}")
-    @Access(Permission.READ_FIGURES)
-    SubmissionViews.Stored version(@PathVariable String id, @PathVariable int year, @PathVariable int version) {
-        return stored(service.version(id, year, version));
+    @Access(value = Permission.READ_FIGURES, unit = "id", year = "year")
+    SubmissionViews.Stored version(@PathVariable String id, @PathVariable String year, @PathVariable String version) {
+        if (!version.matches("[1-9][0-9]{0,8}")) {
+            throw ErrorCode.REQUEST_INVALID_PARAMETER.problem("version", Redaction.clip(version), Words.WHOLE_NUMBER);
+        }
+        return stored(service.version(id, ReportYears.parse(year), Integer.parseInt(version)));
     }
 
     @Operation(summary = "Submit many units' figures for one year; each unit is all or nothing",
             description = "Body: {\"year\": 2021, \"dryRun\"?: false, \"submissions\": [{\"unit\": id, \"figures\": {...}, "
                     + "\"declared\"?: {...}}]}. The answer lists every unit as accepted, unchanged, valid or rejected.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubmissionViews.BatchInput.class)))
     @Post(uri = "/figures/batch", consumes = MediaType.APPLICATION_JSON)
     @Access(Permission.WRITE_FIGURES)
     SubmissionViews.BatchResult batch(@Body String body) {
         SubmissionJson.Batch batch = SubmissionJson.batch(body);
-        List<BatchItem> items = new ArrayList<>();
-        int[] counts = new int[4];
         List<Map.Entry<String, SubmissionInput>> all = batch.submissions();
+        refuseUnitsListedTwice(all);
+        List<BatchItem> items = new ArrayList<>();
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
         for (int from = 0; from < all.size(); from += CHUNK) {
             for (SubmissionService.BatchOutcome o : chunk(all.subList(from, Math.min(all.size(), from + CHUNK)), batch)) {
                 BatchItem item = o.rejected() == null
-                        ? new BatchItem(o.unit(), o.outcome().status(), o.outcome().version(), null, null,
+                        ? new BatchItem(o.unit(), o.outcome().status(), o.outcome().version(), null, null, null,
                                 FindingView.of(o.outcome().checked().findings()))
-                        : new BatchItem(o.unit(), "rejected", null, o.rejected().code(), o.rejected().getMessage(),
-                                o.rejected().errors() == null ? List.of() : o.rejected().errors());
-                counts[List.of("accepted", "unchanged", "valid", "rejected").indexOf(item.status())]++;
+                        : new BatchItem(o.unit(), Status.REJECTED, null, o.rejected().code(), o.rejected().detail(),
+                                o.rejected().detailZh(), o.rejected().errors() == null ? List.of() : o.rejected().errors());
+                counts.merge(item.status(), 1, Integer::sum);
                 items.add(item);
             }
         }
-        return new SubmissionViews.BatchResult(counts[0], counts[1], counts[2], counts[3], items);
+        return new SubmissionViews.BatchResult(counts.getOrDefault(Status.ACCEPTED, 0),
+                counts.getOrDefault(Status.UNCHANGED, 0), counts.getOrDefault(Status.VALID, 0),
+                counts.getOrDefault(Status.REJECTED, 0), items);
+    }
+
+    /**
+     * A unit given twice in one batch is a mistake in the file, not two versions to store in turn: which value was
+     * meant? The whole batch is refused before anything is stored, naming the unit and its items.
+     */
+    private static void refuseUnitsListedTwice(List<Map.Entry<String, SubmissionInput>> all) {
+        Map<String, List<Integer>> items = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            items.computeIfAbsent(all.get(i).getKey(), k -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<String, List<Integer>> e : items.entrySet()) {
+            if (e.getValue().size() > 1) {
+                throw ErrorCode.BATCH_UNIT_LISTED_TWICE.problem(Redaction.text(e.getKey(), 64),
+                        e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            }
+        }
     }
 
     /**
@@ -140,7 +179,7 @@ class SubmissionController {
         try {
             return service.submitAll(batch.year(), chunk, batch.dryRun(), allowed);
         } catch (ProblemException conflict) {
-            if (!conflict.code().equals("submission.concurrent_write")) {
+            if (conflict.error() != ErrorCode.SUBMISSION_CONCURRENT_WRITE) {
                 throw conflict;
             }
             List<SubmissionService.BatchOutcome> outcomes = new ArrayList<>();

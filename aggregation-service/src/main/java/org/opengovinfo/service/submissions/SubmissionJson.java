@@ -2,6 +2,7 @@ package org.opengovinfo.service.submissions;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,8 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opengovinfo.service.system.Bodies;
+import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.system.ProblemException;
+import org.opengovinfo.service.system.Redaction;
+import org.opengovinfo.service.system.ReportYears;
+import org.opengovinfo.service.system.Words;
 
 /**
  * Reads submission bodies strictly: a duplicate key, an unknown field or a wrong type is a 400 naming it; numbers
@@ -51,13 +57,13 @@ final class SubmissionJson {
                 switch (field) {
                     case "year" -> {
                         if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
-                            throw wrongType("year must be a whole number");
+                            throw wrongType("year", Words.WHOLE_NUMBER);
                         }
-                        year = p.getIntValue();
+                        year = ReportYears.check(p.getIntValue());
                     }
                     case "dryRun" -> {
                         if (!t.isBoolean()) {
-                            throw wrongType("dryRun must be true or false");
+                            throw wrongType("dryRun", Words.TRUE_OR_FALSE);
                         }
                         dryRun = t == JsonToken.VALUE_TRUE;
                     }
@@ -66,10 +72,10 @@ final class SubmissionJson {
             }
             end(p);
             if (year == null) {
-                throw wrongType("year must be a whole number");
+                throw wrongType("year", Words.WHOLE_NUMBER);
             }
             if (submissions == null || submissions.isEmpty()) {
-                throw wrongType("submissions must be a non-empty list");
+                throw wrongType("submissions", NON_EMPTY_LIST);
             }
             return new Batch(year, dryRun, submissions);
         });
@@ -77,14 +83,14 @@ final class SubmissionJson {
 
     private static List<Map.Entry<String, SubmissionInput>> items(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw wrongType("submissions must be a non-empty list");
+            throw wrongType("submissions", NON_EMPTY_LIST);
         }
         List<Map.Entry<String, SubmissionInput>> items = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             String where = "submissions[" + items.size() + "].";
             Item item = submission(p, where, BATCH_ITEM_FIELDS);
             if (item.unit() == null) {
-                throw wrongType(where + "unit must be a unit id");
+                throw wrongType(where + "unit", UNIT_ID);
             }
             items.add(Map.entry(item.unit(), item.input()));
         }
@@ -106,32 +112,32 @@ final class SubmissionJson {
             switch (field) {
                 case "unit" -> {
                     if (t != JsonToken.VALUE_STRING) {
-                        throw wrongType(where + "unit must be a unit id");
+                        throw wrongType(where + "unit", UNIT_ID);
                     }
                     unit = p.getText();
                 }
                 case "template" -> {
                     if (t != JsonToken.VALUE_NULL && t != JsonToken.VALUE_STRING) {
-                        throw wrongType(where + "template must be a template id");
+                        throw wrongType(where + "template", TEMPLATE_ID);
                     }
                     template = t == JsonToken.VALUE_NULL ? null : p.getText();
                 }
                 case "figures" -> {
                     if (t != JsonToken.START_OBJECT) {
-                        throw wrongType(where + "figures must be an object of cell code → value");
+                        throw wrongType(where + "figures", CELLS);
                     }
                     figures = cells(p);
                 }
                 default -> {
                     if (t != JsonToken.VALUE_NULL && t != JsonToken.START_OBJECT) {
-                        throw wrongType(where + "declared must be an object of cell code → value");
+                        throw wrongType(where + "declared", CELLS);
                     }
                     declared = t == JsonToken.VALUE_NULL ? Map.of() : cells(p);
                 }
             }
         }
         if (figures == null) {
-            throw wrongType(where + "figures must be an object of cell code → value");
+            throw wrongType(where + "figures", CELLS);
         }
         return new Item(unit, new SubmissionInput(template, figures, declared));
     }
@@ -167,8 +173,8 @@ final class SubmissionJson {
     private static String field(JsonParser p, String where, Set<String> fields) throws IOException {
         String field = p.nextFieldName();
         if (field != null && !fields.contains(field)) {
-            throw ProblemException.badRequest("request.unknown_field",
-                    "unknown field " + where + field + " (expected " + String.join(", ", fields.stream().sorted().toList()) + ")");
+            throw ErrorCode.REQUEST_UNKNOWN_FIELD.problem(Redaction.clip(where + field),
+                    String.join(", ", fields.stream().sorted().toList()));
         }
         return field;
     }
@@ -179,17 +185,15 @@ final class SubmissionJson {
 
     private static <T> T read(String body, Reading<T> reading) {
         if (body == null || body.isBlank()) {
-            throw ProblemException.badRequest("request.malformed_json", "the body is empty");
+            throw ErrorCode.REQUEST_BODY_MISSING.problem();
         }
         try (JsonParser p = Json.MAPPER.createParser(body)) {
             p.nextToken();
             return reading.from(p);
-        } catch (JsonParseException e) {
-            String message = e.getOriginalMessage();
-            String code = message.startsWith("Duplicate field") ? "request.duplicate_key" : "request.malformed_json";
-            throw ProblemException.badRequest(code, message + location(e));
+        } catch (JsonProcessingException e) {
+            throw Bodies.malformed(e);
         } catch (IOException e) {
-            throw ProblemException.badRequest("request.malformed_json", e.getMessage());
+            throw ErrorCode.REQUEST_MALFORMED_JSON.problem("?");
         }
     }
 
@@ -200,18 +204,18 @@ final class SubmissionJson {
         }
     }
 
-    private static String location(JsonParseException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
-    }
-
     private static void requireObject(JsonParser p, String what) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw wrongType(what + " must be a JSON object");
+            throw wrongType(what, Words.OBJECT);
         }
     }
 
-    private static ProblemException wrongType(String detail) {
-        return ProblemException.badRequest("request.wrong_type", detail);
+    private static ProblemException wrongType(String where, Words expected) {
+        return ErrorCode.REQUEST_WRONG_TYPE.problem(where, expected);
     }
+
+    private static final Words NON_EMPTY_LIST = new Words("非空列表", "a non-empty list");
+    private static final Words UNIT_ID = new Words("单位编号（文本）", "a unit id (text)");
+    private static final Words TEMPLATE_ID = new Words("报告格式编号（文本）", "a template id (text)");
+    private static final Words CELLS = new Words("“单元格代码 → 数值”的 JSON 对象", "an object of cell code → value");
 }

@@ -1,12 +1,12 @@
 package org.opengovinfo.service.submissions;
 
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +22,13 @@ import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
-import org.opengovinfo.service.access.AuditLog;
+import org.opengovinfo.service.audit.AuditLog;
 import org.opengovinfo.service.access.CurrentPrincipal;
+import org.opengovinfo.service.system.ETags;
+import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.FindingView;
+import org.opengovinfo.service.system.Redaction;
+import org.opengovinfo.service.system.Words;
 import org.opengovinfo.service.system.ProblemException;
 import org.opengovinfo.service.system.Sha256;
 import org.opengovinfo.service.system.YearRevisions;
@@ -44,9 +48,11 @@ public class SubmissionService {
     private final YearRevisions revisions;
     private final CurrentPrincipal principal;
     private final AuditLog audit;
+    private final Clock clock;
 
     SubmissionService(Templates templates, UnitService units, SubmissionRepository submissions, YearRevisions revisions,
-                      CurrentPrincipal principal, AuditLog audit) {
+                      CurrentPrincipal principal, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.templates = templates;
         this.units = units;
         this.submissions = submissions;
@@ -68,8 +74,8 @@ public class SubmissionService {
      * @param status {@code valid} (dry run), {@code accepted} (a new version) or {@code unchanged} (identical to
      *     the current version, nothing stored)
      */
-    record Outcome(String status, String unit, int year, Checked checked, Integer version, StoredSubmission stored) {
-        Outcome(String status, String unit, int year, Checked checked, Integer version) {
+    record Outcome(Status status, String unit, int year, Checked checked, Integer version, StoredSubmission stored) {
+        Outcome(Status status, String unit, int year, Checked checked, Integer version) {
             this(status, unit, year, checked, version, null);
         }
     }
@@ -81,22 +87,35 @@ public class SubmissionService {
     @Transactional(readOnly = true)
     public Outcome validate(String unit, int year, SubmissionInput input) {
         Optional<StoredSubmission> previous = year - 1 >= 2008 ? submissions.current(unit, year - 1) : Optional.empty();
-        return new Outcome("valid", unit, year, check(unit, year, input, previous.orElse(null)), null);
+        return new Outcome(Status.VALID, unit, year, check(unit, year, input, previous.orElse(null)), null);
     }
 
     @Transactional
     public Outcome submit(String unit, int year, SubmissionInput input, String ifMatch) {
+        return submit(unit, year, input, ifMatch, clock.instant());
+    }
+
+    /**
+     * Stores figures as handed in at {@code at} rather than now: for loading a season that has already happened (the
+     * demo city), so that completeness tells who was on time.
+     */
+    @Transactional
+    public Outcome submitAsOf(String unit, int year, SubmissionInput input, Instant at) {
+        return submit(unit, year, input, null, at);
+    }
+
+    private Outcome submit(String unit, int year, SubmissionInput input, String ifMatch, Instant at) {
         Unit known = units.get(unit);
         Map<Integer, StoredSubmission> stored = submissions.currentAndPrevious(unit, year);
         Optional<StoredSubmission> current = Optional.ofNullable(stored.get(year));
         Optional<Integer> head = current.map(StoredSubmission::version);
-        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(head.map(SubmissionService::etag).orElse(null))) {
-            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "submission.version_mismatch",
-                    "the figures were changed since you read them: If-Match " + ifMatch + ", current "
-                            + head.map(SubmissionService::etag).orElse("none"));
+        String currentTag = head.map(SubmissionService::etag).orElse(null);
+        if (!ETags.ifMatchAllows(ifMatch, currentTag)) {
+            throw ErrorCode.SUBMISSION_VERSION_MISMATCH.problem(Redaction.clip(ifMatch),
+                    currentTag == null ? "none" : currentTag);
         }
         StoredSubmission previousYear = year - 1 >= 2008 ? stored.get(year - 1) : null;
-        Outcome outcome = prepare(known, year, input, current.orElse(null), previousYear);
+        Outcome outcome = prepare(known, year, input, current.orElse(null), previousYear, at);
         if (outcome.stored() != null) {
             store(year, List.of(outcome));
         }
@@ -120,14 +139,15 @@ public class SubmissionService {
         Map<String, Unit> known = units.all();
         List<BatchOutcome> outcomes = new ArrayList<>();
         List<Outcome> accepted = new ArrayList<>();
+        Instant now = clock.instant();
         for (Map.Entry<String, SubmissionInput> item : items) {
             String unit = item.getKey();
             try {
                 allowed.accept(unit);
                 Unit u = Optional.ofNullable(known.get(unit)).orElseThrow(() -> UnitService.notFound(unit));
                 Outcome o = dryRun
-                        ? new Outcome("valid", unit, year, check(u, year, item.getValue(), previous.get(unit)), null)
-                        : prepare(u, year, item.getValue(), current.get(unit), previous.get(unit));
+                        ? new Outcome(Status.VALID, unit, year, check(u, year, item.getValue(), previous.get(unit)), null)
+                        : prepare(u, year, item.getValue(), current.get(unit), previous.get(unit), now);
                 if (o.stored() != null) {
                     accepted.add(o);
                 }
@@ -143,19 +163,20 @@ public class SubmissionService {
     }
 
     /** Checks figures against the unit's current version: unchanged, or a new version ready to store. */
-    private Outcome prepare(Unit u, int year, SubmissionInput input, StoredSubmission current, StoredSubmission previous) {
+    private Outcome prepare(Unit u, int year, SubmissionInput input, StoredSubmission current, StoredSubmission previous,
+                            Instant at) {
         String unit = u.id();
         Checked checked = check(u, year, input, previous);
         String hash = hash(checked);
         if (current != null && current.contentHash().equals(hash)) {
-            return new Outcome("unchanged", unit, year, checked, current.version());
+            return new Outcome(Status.UNCHANGED, unit, year, checked, current.version());
         }
         int version = current == null ? 1 : current.version() + 1;
         StoredSubmission stored = new StoredSubmission(unit, year, version, checked.template().id(),
                 StoredCells.write(checked.figures().given()),
                 checked.declared() == null ? null : StoredCells.write(checked.declared().given()),
-                hash, principal.name(), Instant.now(), null, 0);
-        return new Outcome("accepted", unit, year, checked, version, stored);
+                hash, principal.name(), at, null, 0);
+        return new Outcome(Status.ACCEPTED, unit, year, checked, version, stored);
     }
 
     private void store(int year, List<Outcome> accepted) {
@@ -166,9 +187,8 @@ public class SubmissionService {
         audit.recordEach("figures.accepted", year, details);
         List<StoredSubmission> rows = accepted.stream().map(Outcome::stored).toList();
         if (!submissions.moveHeads(rows)) {
-            throw ProblemException.conflict("submission.concurrent_write", "another submission for "
-                    + (rows.size() == 1 ? rows.get(0).unit() : "one of these units") + " " + year
-                    + " was stored at the same moment; read it and try again");
+            throw ErrorCode.SUBMISSION_CONCURRENT_WRITE.problem(rows.size() == 1 ? rows.get(0).unit()
+                    : new Words("其中某个单位", "one of these units"), year);
         }
         // the year's revision row stays locked from the bump to the commit, which serialises the year's writers:
         // only the insert of the versions comes after it
@@ -179,8 +199,7 @@ public class SubmissionService {
     @Transactional(readOnly = true)
     public StoredSubmission current(String unit, int year) {
         units.get(unit);
-        return submissions.current(unit, year).orElseThrow(() -> ProblemException.notFound("submission.none",
-                "unit " + unit + " has not submitted figures for " + year));
+        return submissions.current(unit, year).orElseThrow(() -> ErrorCode.SUBMISSION_NONE.problem(unit, year));
     }
 
     @Transactional(readOnly = true)
@@ -192,8 +211,8 @@ public class SubmissionService {
     @Transactional(readOnly = true)
     public StoredSubmission version(String unit, int year, int version) {
         units.get(unit);
-        return submissions.version(unit, year, version).orElseThrow(() -> ProblemException.notFound(
-                "submission.no_such_version", "unit " + unit + " has no version " + version + " for " + year));
+        return submissions.version(unit, year, version).orElseThrow(() ->
+                ErrorCode.SUBMISSION_NO_SUCH_VERSION.problem(unit, year, version));
     }
 
     /**
@@ -228,14 +247,11 @@ public class SubmissionService {
     private Checked check(Unit unit, int year, SubmissionInput input, StoredSubmission previousYear) {
         String unitId = unit.id();
         if (!unit.years().contains(year)) {
-            throw ProblemException.unprocessable("submission.year_outside_unit",
-                    "unit " + unitId + " is in force " + unit.years() + ", not in " + year, null);
+            throw ErrorCode.SUBMISSION_YEAR_OUTSIDE_UNIT.problem(unitId, unit.years(), year);
         }
-        Template template = templates.forYear(year).orElseThrow(() -> ProblemException.unprocessable(
-                "submission.no_template", "no report format is in force in " + year, null));
+        Template template = templates.forYear(year).orElseThrow(() -> ErrorCode.SUBMISSION_NO_TEMPLATE.problem(year));
         if (input.template() != null && !input.template().equals(template.id())) {
-            throw ProblemException.unprocessable("submission.wrong_template", year + " reports use template "
-                    + template.id() + ", not " + input.template(), null);
+            throw ErrorCode.SUBMISSION_WRONG_TEMPLATE.problem(year, template.id(), Redaction.clip(input.template()));
         }
         Decoded figures = Figures.decode(template, input.figures());
         Decoded declared = Figures.decode(template, input.declared());
@@ -247,8 +263,7 @@ public class SubmissionService {
         Figures own = figures.figures().orElseThrow();
         Figures declaredFigures = input.declared().isEmpty() ? null : declared.figures().orElseThrow();
         if (declaredFigures != null && units.children(unitId, year).isEmpty()) {
-            throw ProblemException.unprocessable("submission.not_consolidating", "declared values are for consolidated "
-                    + "reports, and no unit reports to " + unitId + " in " + year, null);
+            throw ErrorCode.SUBMISSION_NOT_CONSOLIDATING.problem(year, unitId);
         }
         List<Finding> findings = new ArrayList<>(own.check());
         if (previousYear != null) {
@@ -262,8 +277,7 @@ public class SubmissionService {
 
     private static ProblemException rejected(String unit, int year, List<Finding> findings) {
         long errors = findings.stream().filter(Finding::isError).count();
-        return ProblemException.unprocessable("submission.rejected", errors + " error(s) in the figures of " + unit
-                + " for " + year + "; nothing was stored", FindingView.of(findings));
+        return ErrorCode.SUBMISSION_REJECTED.problemWith(FindingView.of(findings), unit, year, errors);
     }
 
     private static Finding prefixed(String prefix, Finding f) {

@@ -20,7 +20,7 @@ final class SubmissionViews {
      * @param figures every filled cell, totals left blank computed
      */
     @Serdeable
-    record Result(String unit, int year, String template, String status, @Nullable Integer version,
+    record Result(String unit, int year, String template, Status status, @Nullable Integer version,
                   List<FindingView> findings, Map<String, Object> figures, @Nullable Map<String, Object> declared) {
 
         static Result of(SubmissionService.Outcome o) {
@@ -53,9 +53,21 @@ final class SubmissionViews {
     /**
      * @param status {@code accepted}, {@code unchanged}, {@code valid} (dry run) or {@code rejected}
      * @param code the problem code when rejected, e.g. {@code submission.rejected} or {@code unit.not_found}
+     * @param detail what the problem is, in English; {@code detailZh} in Chinese
      */
     @Serdeable
-    record BatchItem(String unit, String status, @Nullable Integer version, @Nullable String code,
-                     @Nullable String detail, List<?> findings) {
+    record BatchItem(String unit, Status status, @Nullable Integer version, @Nullable String code,
+                     @Nullable String detail, @Nullable String detailZh, List<?> findings) {
+    }
+
+    /** A batch as clients send it (read by {@link SubmissionJson}; this record documents it). */
+    @Serdeable
+    record BatchInput(int year, @Nullable Boolean dryRun, List<BatchEntry> submissions) {
+    }
+
+    /** One unit's figures in a batch. */
+    @Serdeable
+    record BatchEntry(String unit, @Nullable String template, Map<String, Object> figures,
+                      @Nullable Map<String, Object> declared) {
     }
 }

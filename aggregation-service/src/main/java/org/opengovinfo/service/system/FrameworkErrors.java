@@ -2,20 +2,21 @@ package org.opengovinfo.service.system;
 
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Errors the framework raises before a controller runs — malformed JSON, unknown routes, oversize bodies, wrong
- * media types — answered as problem+json with stable codes, like the features' own problems.
+ * Errors the framework raises before a controller runs — unknown routes, oversize bodies, wrong media types,
+ * parameters that cannot be converted — answered as problem+json with a code of {@link ErrorCode}, like the
+ * features' own problems. The framework's own wording never reaches the client: it names Java types and settings.
  */
 @Primary
 @Singleton
@@ -23,62 +24,71 @@ public class FrameworkErrors implements ErrorResponseProcessor<Problem> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameworkErrors.class);
 
+    private final String sizeLimit;
+
+    FrameworkErrors(HttpServerConfiguration server) {
+        this.sizeLimit = megabytes(server.getMaxRequestSize());
+    }
+
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpStatus status = base.getStatus();
-        String code = codeFor(status, context);
-        String detail;
+        Throwable cause = context.getRootCause().orElse(null);
         if (status.getCode() >= 500) {
-            context.getRootCause().ifPresent(cause -> LOG.error("{} {} failed", context.getRequest().getMethod(),
-                    context.getRequest().getPath(), cause));
-            detail = "The service failed to answer; the error is in its log.";
-        } else {
-            List<String> messages = context.getErrors().stream().map(Error::getMessage).toList();
-            detail = messages.isEmpty() ? status.getReason() : String.join("; ", messages);
+            LOG.error("{} {} failed", context.getRequest().getMethod(), Redaction.path(context.getRequest()), cause);
         }
-        Problem problem = new Problem("urn:problem:" + code, status.getReason(), status.getCode(), code, detail, null);
-        MutableHttpResponse<Problem> response = base.contentType(ProblemHandler.PROBLEM_JSON).body(problem);
-        if (context.getRequest().getMethod() == HttpMethod.HEAD) {
-            response.body(null);
-        }
-        return response;
+        ProblemException problem = problem(status, cause, context);
+        MutableHttpResponse<Problem> answer = ProblemHandler.respond(context.getRequest(), problem.toProblem());
+        base.getHeaders().forEach((name, values) -> {
+            if (name.equalsIgnoreCase("Allow")) {
+                values.forEach(v -> answer.header(name, v));
+            }
+        });
+        return answer;
     }
 
-    private static String codeFor(HttpStatus status, ErrorContext context) {
-        Throwable cause = context.getRootCause().orElse(null);
+    private ProblemException problem(HttpStatus status, Throwable cause, ErrorContext context) {
         return switch (status) {
-            case BAD_REQUEST -> badRequestCode(cause, context);
-            case NOT_FOUND -> "route.not_found";
-            case METHOD_NOT_ALLOWED -> "request.method_not_allowed";
-            case REQUEST_ENTITY_TOO_LARGE -> "request.too_large";
-            case UNSUPPORTED_MEDIA_TYPE -> "request.unsupported_media_type";
-            case NOT_ACCEPTABLE -> "request.not_acceptable";
-            default -> status.getCode() >= 500 ? "server.error" : "request.invalid";
+            case BAD_REQUEST -> badRequest(cause);
+            case NOT_FOUND -> ErrorCode.ROUTE_NOT_FOUND.problem();
+            case METHOD_NOT_ALLOWED -> ErrorCode.REQUEST_METHOD_NOT_ALLOWED.problem();
+            case REQUEST_ENTITY_TOO_LARGE -> ErrorCode.REQUEST_TOO_LARGE.problem(sizeLimit);
+            case UNSUPPORTED_MEDIA_TYPE -> ErrorCode.REQUEST_UNSUPPORTED_MEDIA_TYPE.problem();
+            case NOT_ACCEPTABLE -> ErrorCode.REQUEST_NOT_ACCEPTABLE.problem();
+            case FORBIDDEN -> ErrorCode.REQUEST_CORS_REFUSED.problem(
+                    context.getRequest().getHeaders().getOrigin().map(Redaction::clip).orElse("?"));
+            default -> status.getCode() >= 500 ? ErrorCode.SERVER_ERROR.problem() : ErrorCode.REQUEST_INVALID.problem();
         };
     }
 
-    private static String badRequestCode(Throwable cause, ErrorContext context) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            text.append(t.getMessage()).append('\n');
+    private static ProblemException badRequest(Throwable cause) {
+        if (cause instanceof UnsatisfiedBodyRouteException) {
+            return ErrorCode.REQUEST_BODY_MISSING.problem();
         }
-        context.getErrors().forEach(e -> text.append(e.getMessage()).append('\n'));
-        String all = text.toString();
-        if (all.contains("Duplicate field") || all.contains("Duplicate property")) {
-            return "request.duplicate_key";
+        if (cause instanceof UnsatisfiedRouteException missing) {
+            return ErrorCode.REQUEST_INVALID_PARAMETER.problem(missing.getArgument().getName(), "",
+                    new Words("必填项", "given"));
         }
-        if (all.contains("Unknown property")) {
-            return "request.unknown_field";
+        if (cause instanceof ConversionErrorException conversion) {
+            Object value = conversion.getConversionError().getOriginalValue().orElse("");
+            return ErrorCode.REQUEST_INVALID_PARAMETER.problem(conversion.getArgument().getName(),
+                    Redaction.clip(String.valueOf(value)), expected(conversion.getArgument().getType()));
         }
-        return cause instanceof ConversionErrorException || isJsonError(cause) ? "request.malformed_json" : "request.invalid";
+        return ErrorCode.REQUEST_INVALID.problem();
     }
 
-    private static boolean isJsonError(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t.getClass().getName().contains("Json") || t.getClass().getName().contains("Serde")) {
-                return true;
-            }
+    private static Words expected(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return Words.TRUE_OR_FALSE;
         }
-        return false;
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return Words.WHOLE_NUMBER;
+        }
+        return Words.TEXT;
+    }
+
+    /** The limit as people write it: 16 MB. */
+    static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
     }
 }

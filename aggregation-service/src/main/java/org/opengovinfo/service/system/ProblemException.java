@@ -3,49 +3,51 @@ package org.opengovinfo.service.system;
 import io.micronaut.http.HttpStatus;
 import java.util.List;
 
-/** Thrown by features to answer with a problem; {@link ProblemHandler} turns it into problem+json. */
+/**
+ * Thrown by features to refuse a request; {@link ProblemHandler} answers it as problem+json. Made by
+ * {@link ErrorCode#problem} so that every refusal has a listed code and a message in Chinese and English.
+ */
 public class ProblemException extends RuntimeException {
 
-    private final HttpStatus status;
-    private final String code;
+    private final ErrorCode error;
+    private final String detailZh;
     private final transient List<?> errors;
 
-    public ProblemException(HttpStatus status, String code, String detail) {
-        this(status, code, detail, null);
-    }
-
-    public ProblemException(HttpStatus status, String code, String detail, List<?> errors) {
-        super(detail);
-        this.status = status;
-        this.code = code;
+    ProblemException(ErrorCode error, List<?> errors, Object... args) {
+        super(error.en(args), null, false, false);
+        this.error = error;
+        this.detailZh = error.zh(args);
         this.errors = errors == null ? null : List.copyOf(errors);
     }
 
+    public ErrorCode error() {
+        return error;
+    }
+
     public HttpStatus status() {
-        return status;
+        return error.status();
     }
 
     public String code() {
-        return code;
+        return error.code();
     }
 
+    /** The English detail. */
+    public String detail() {
+        return getMessage();
+    }
+
+    public String detailZh() {
+        return detailZh;
+    }
+
+    /** Every individual problem (findings, hierarchy problems), or {@code null}. */
     public List<?> errors() {
         return errors;
     }
 
-    public static ProblemException notFound(String code, String detail) {
-        return new ProblemException(HttpStatus.NOT_FOUND, code, detail);
-    }
-
-    public static ProblemException badRequest(String code, String detail) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, code, detail);
-    }
-
-    public static ProblemException conflict(String code, String detail) {
-        return new ProblemException(HttpStatus.CONFLICT, code, detail);
-    }
-
-    public static ProblemException unprocessable(String code, String detail, List<?> errors) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, code, detail, errors);
+    /** The answer's body. */
+    public Problem toProblem() {
+        return Problem.of(error, getMessage(), detailZh, errors);
     }
 }

@@ -1,6 +1,7 @@
 package org.opengovinfo.service.system;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -9,7 +10,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-import java.util.List;
 
 /** Answers every {@link ProblemException} as {@code application/problem+json}. */
 @Produces
@@ -21,12 +21,16 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
-        return respond(e.status(), e.code(), e.getMessage(), e.errors());
+        return respond(request, e.toProblem());
     }
 
-    public static MutableHttpResponse<Problem> respond(HttpStatus status, String code, String detail, List<?> errors) {
-        Problem problem = new Problem("urn:problem:" + code, status.getReason(), status.getCode(), code, detail, errors);
-        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status).contentType(PROBLEM_JSON).body(problem);
+    /** The problem as an answer: its status, problem+json, and for 401 the scheme to authenticate with. */
+    public static MutableHttpResponse<Problem> respond(HttpRequest<?> request, Problem problem) {
+        HttpStatus status = HttpStatus.valueOf(problem.status());
+        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status).contentType(PROBLEM_JSON);
+        if (request == null || request.getMethod() != HttpMethod.HEAD) {
+            response.body(problem);
+        }
         if (status == HttpStatus.UNAUTHORIZED) {
             response.header("WWW-Authenticate", "Bearer");
         }

@@ -11,7 +11,9 @@ import java.util.List;
 import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.service.access.Access;
 import org.opengovinfo.service.access.Permission;
-import org.opengovinfo.service.system.ProblemException;
+import org.opengovinfo.service.system.ErrorCode;
+import org.opengovinfo.service.system.Redaction;
+import org.opengovinfo.service.system.ReportYears;
 
 @Tag(name = "templates")
 @Controller("/api/v1/templates")
@@ -25,13 +27,14 @@ class TemplateController {
 
     @Operation(summary = "The report formats, oldest first; with ?year= only the one in force that year")
     @Get
-    @Access(Permission.READ_TEMPLATES)
-    List<TemplateViews.Summary> list(@QueryValue @Nullable Integer year) {
+    @Access(value = Permission.READ_TEMPLATES, year = "year", whenNoYear = Access.NoYear.EVERY_YEAR)
+    List<TemplateViews.Summary> list(@QueryValue @Nullable String year) {
         if (year == null) {
             return templates.all().stream().map(TemplateViews::summary).toList();
         }
-        return List.of(TemplateViews.summary(templates.forYear(year).orElseThrow(() ->
-                ProblemException.notFound("template.none_for_year", "no report format is in force in " + year))));
+        int y = ReportYears.parse(year);
+        return List.of(TemplateViews.summary(templates.forYear(y).orElseThrow(() ->
+                ErrorCode.TEMPLATE_NONE_FOR_YEAR.problem(y))));
     }
 
     @Operation(summary = "A report format with every table, cell (code, labels, unit, kind, consolidation) and rule")
@@ -39,6 +42,6 @@ class TemplateController {
     @Access(Permission.READ_TEMPLATES)
     TemplateViews.Detail get(@PathVariable String template) {
         return TemplateViews.detail(templates.byId(template).orElseThrow(() ->
-                ProblemException.notFound("template.not_found", "no template " + template)));
+                ErrorCode.TEMPLATE_NOT_FOUND.problem(Redaction.clip(template))));
     }
 }

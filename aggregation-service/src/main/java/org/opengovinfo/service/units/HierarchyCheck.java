@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opengovinfo.service.system.ErrorCode;
+import org.opengovinfo.service.system.Redaction;
 
 /**
  * Checks units being written against the whole hierarchy, in every year they touch: parents exist and are in
@@ -42,11 +44,11 @@ final class HierarchyCheck {
                 }
                 Unit parent = all.get(p.parent());
                 if (parent == null) {
-                    problems.add(new UnitProblem(u.id(), "unit.unknown_parent",
-                            "parent " + p.parent() + " of " + u.id() + " is not a known unit"));
+                    problems.add(UnitProblem.of(ErrorCode.UNIT_UNKNOWN_PARENT, u.id(), null, u.id(),
+                            Redaction.text(p.parent(), 64)));
                 } else if (!parent.years().covers(p.years())) {
-                    problems.add(new UnitProblem(u.id(), "unit.parent_not_in_force", "parent " + parent.id()
-                            + " is in force " + parent.years() + ", not all of " + u.id() + "'s years " + p.years()));
+                    problems.add(UnitProblem.of(ErrorCode.UNIT_PARENT_NOT_IN_FORCE, u.id(), null, parent.id(),
+                            parent.years(), u.id(), p.years()));
                 }
             }
         }
@@ -69,8 +71,7 @@ final class HierarchyCheck {
             for (int year = u.years().from(); year <= u.years().lastYear(horizon); year++) {
                 List<String> path = pathUp(all, u, year);
                 if (path != null && reported.add(u.id())) {
-                    problems.add(new UnitProblem(u.id(), "hierarchy.cycle",
-                            "units report to each other in a cycle in " + year + ": " + String.join(" → ", path)));
+                    problems.add(UnitProblem.of(ErrorCode.HIERARCHY_CYCLE, u.id(), null, year, String.join(" → ", path)));
                 }
             }
         }

@@ -12,118 +12,122 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.opengovinfo.service.access.Access;
-import org.opengovinfo.service.access.AccessControl;
-import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.access.Permission;
-import org.opengovinfo.service.access.Principal;
+import org.opengovinfo.service.system.Bodies;
+import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.ProblemException;
+import org.opengovinfo.service.system.ReportYears;
+import org.opengovinfo.service.system.Words;
 
+/**
+ * Units: a caller with a subtree creates, replaces and moves units only within it, in every year the change affects,
+ * before and after the change (see {@link ScopeRule}); reads without a year see the unit as it stands this year.
+ */
 @Tag(name = "units")
 @Controller("/api/v1/units")
 class UnitController {
 
     private final UnitService service;
-    private final AccessControl access;
-    private final CurrentPrincipal principal;
 
-    UnitController(UnitService service, AccessControl access, CurrentPrincipal principal) {
+    UnitController(UnitService service) {
         this.service = service;
-        this.access = access;
-        this.principal = principal;
-    }
-
-    /** A scoped administrator may place units only under units of its own subtree, never at the top. */
-    private void requireWritable(List<UnitInput> units) {
-        Principal who = principal.get();
-        if (who.scope() == null) {
-            return;
-        }
-        for (UnitInput u : units) {
-            List<UnitInput.PlacementInput> placements = u.placements() != null && !u.placements().isEmpty()
-                    ? u.placements() : List.of(new UnitInput.PlacementInput(u.fromYear(), u.toYear(), u.parent()));
-            for (UnitInput.PlacementInput p : placements) {
-                if (p.parent() == null) {
-                    access.requireGlobal(who, "place unit " + u.id() + " at the top");
-                } else {
-                    access.requireWithin(who, p.parent(), p.fromYear());
-                }
-            }
-        }
     }
 
     @Operation(summary = "Create a unit; its id is never reused")
-    @Post
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitInput.class)))
+    @Post(consumes = MediaType.APPLICATION_JSON)
     @Access(Permission.MANAGE_UNITS)
-    HttpResponse<UnitView> create(@Body UnitInput unit) {
-        requireWritable(List.of(unit));
-        Unit created = service.create(unit);
+    HttpResponse<UnitView> create(@Body String body) {
+        Unit created = service.create(Bodies.read(body, UnitInput.class, UnitController::mismatch));
         return HttpResponse.created(UnitView.of(created), URI.create("/api/v1/units/" + created.id()));
     }
 
     @Operation(summary = "Replace a unit's name, kind, years and placements")
-    @Put("/{id}")
-    @Access(Permission.MANAGE_UNITS)
-    UnitView update(@PathVariable String id, @Body UnitInput unit) {
-        requireWritable(List.of(unit));
-        return UnitView.of(service.update(id, unit));
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitInput.class)))
+    @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON)
+    @Access(value = Permission.MANAGE_UNITS, unit = "id", whenNoYear = Access.NoYear.CHECKED_BY_METHOD)
+    UnitView update(@PathVariable String id, @Body String body) {
+        return UnitView.of(service.update(id, Bodies.read(body, UnitInput.class, UnitController::mismatch)));
     }
 
+    @Operation(summary = "A unit with its placements; access is checked in ?year= (default: this year)")
     @Get("/{id}")
-    @Access(Permission.READ_UNITS)
-    UnitView get(@PathVariable String id) {
+    @Access(value = Permission.READ_UNITS, unit = "id", year = "year", whenNoYear = Access.NoYear.PRESENT_YEAR)
+    UnitView get(@PathVariable String id, @QueryValue @Nullable String year) {
         return UnitView.of(service.get(id));
     }
 
     @Operation(summary = "The units directly below a unit in a year")
     @Get("/{id}/children")
-    @Access(Permission.READ_UNITS)
-    List<UnitView> children(@PathVariable String id, @QueryValue @Nullable Integer year) {
+    @Access(value = Permission.READ_UNITS, unit = "id", year = "year")
+    List<UnitView> children(@PathVariable String id, @QueryValue @Nullable String year) {
         return service.children(id, requireYear(year)).stream().map(UnitView::of).toList();
     }
 
     @Operation(summary = "A unit and everything below it in a year, breadth first")
     @Get("/{id}/subtree")
-    @Access(Permission.READ_UNITS)
-    List<SubtreeEntry> subtree(@PathVariable String id, @QueryValue @Nullable Integer year) {
+    @Access(value = Permission.READ_UNITS, unit = "id", year = "year")
+    List<SubtreeEntry> subtree(@PathVariable String id, @QueryValue @Nullable String year) {
         return service.subtree(id, requireYear(year));
     }
 
     @Operation(summary = "Create or replace many units at once, all or nothing")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitImport.class)))
     @Post(uri = "/import", consumes = MediaType.APPLICATION_JSON)
     @Access(Permission.MANAGE_UNITS)
-    ImportSummary importUnits(@Body UnitImport body) {
-        if (body.units() == null || body.units().isEmpty()) {
-            throw ProblemException.badRequest("unit.import_empty", "give the units to import as {\"units\": [...]}");
+    ImportSummary importUnits(@Body String body) {
+        UnitImport units = Bodies.read(body, UnitImport.class, UnitController::mismatch);
+        if (units.units() == null || units.units().isEmpty()) {
+            throw ErrorCode.UNIT_IMPORT_EMPTY.problem();
         }
-        requireWritable(body.units());
-        return service.importUnits(body.units());
+        List<UnitService.Incoming> incoming = new ArrayList<>();
+        for (UnitInput u : units.units()) {
+            if (u == null) {
+                throw mismatch(new Bodies.Mismatch("units[" + incoming.size() + "]", Words.OBJECT));
+            }
+            incoming.add(new UnitService.Incoming(u, null));
+        }
+        return service.importUnits(incoming);
     }
 
     @Operation(summary = "The same import from CSV: id,name,kind,divisionCode,fromYear,toYear,parent — one row per "
-            + "unit, or one per span of years for a unit that moved")
+            + "unit, or one per span of years for a unit that moved; problems name the CSV line")
+    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @Post(uri = "/import", consumes = "text/csv")
     @Access(Permission.MANAGE_UNITS)
     ImportSummary importCsv(@Body String csv) {
-        List<UnitInput> units = UnitCsv.parse(csv);
-        if (units.isEmpty()) {
-            throw ProblemException.badRequest("unit.import_empty", "the CSV lists no units");
+        if (csv == null || csv.isBlank()) {
+            throw ErrorCode.REQUEST_BODY_MISSING.problem();
         }
-        requireWritable(units);
-        return service.importUnits(units);
+        List<UnitCsv.Row> rows = UnitCsv.parse(csv);
+        if (rows.isEmpty()) {
+            throw ErrorCode.UNIT_IMPORT_EMPTY.problem();
+        }
+        return service.importUnits(rows.stream().map(r -> new UnitService.Incoming(r.unit(), r.line())).toList());
     }
 
     @Serdeable
     record UnitImport(@Nullable List<UnitInput> units) {
     }
 
-    private static int requireYear(Integer year) {
+    /** A value of the wrong JSON type in a unit is one of the unit's problems, listed like the others. */
+    private static ProblemException mismatch(Bodies.Mismatch m) {
+        return ErrorCode.UNIT_INVALID.problemWith(
+                List.of(UnitProblem.of(ErrorCode.UNIT_WRONG_TYPE, null, null, m.path(), m.expected())), 1);
+    }
+
+    private static int requireYear(String year) {
         if (year == null) {
-            throw ProblemException.badRequest("request.year_required", "give the report year as ?year=");
+            throw ErrorCode.REQUEST_YEAR_REQUIRED.problem();
         }
-        return year;
+        return ReportYears.parse(year);
     }
 }

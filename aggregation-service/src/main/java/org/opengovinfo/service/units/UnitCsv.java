@@ -1,43 +1,85 @@
 package org.opengovinfo.service.units;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.opengovinfo.service.system.ProblemException;
+import org.opengovinfo.service.system.ErrorCode;
+import org.opengovinfo.service.system.Redaction;
+import org.opengovinfo.service.system.Words;
 
 /**
- * Reads a hierarchy from CSV: a header {@code id,name,kind,divisionCode,fromYear,toYear,parent}, then one row per
- * unit — or one row per span of years for a unit that moved, each with that span's parent. Empty cells are blank;
- * fields may be quoted with {@code "}.
+ * Reads a hierarchy from CSV (Jackson's CSV reader): a header {@code id,name,kind,divisionCode,fromYear,toYear,parent},
+ * then one row per unit — or one row per span of years for a unit that moved, each with that span's parent. Empty
+ * cells are blank; fields may be quoted; a UTF-8 byte order mark, CRLF line ends and the empty trailing columns a
+ * spreadsheet writes are accepted.
  */
 final class UnitCsv {
 
     static final List<String> HEADER = List.of("id", "name", "kind", "divisionCode", "fromYear", "toYear", "parent");
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
     private UnitCsv() {}
 
-    static List<UnitInput> parse(String text) {
-        String[] lines = text.replace("\r\n", "\n").split("\n");
-        if (lines.length == 0 || !fields(lines[0], 1).equals(HEADER)) {
-            throw ProblemException.badRequest("request.malformed_csv", "the first line must be " + String.join(",", HEADER));
+    /** A unit as read, with the CSV line that gave it (its first, for a unit on several lines). */
+    record Row(UnitInput unit, int line) {
+    }
+
+    static List<Row> parse(String text) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        List<List<String>> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).with(CsvSchema.emptySchema())
+                .readValues(body)) {
+            while (it.hasNextValue()) {
+                int line = it.getCurrentLocation().getLineNr();
+                List<String> row = it.nextValue();
+                rows.add(trimTrailingEmpty(row));
+                lines.add(line);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw ErrorCode.REQUEST_MALFORMED_CSV.problem(rows.size() + 1, new Words("无法读取（引号未闭合？）",
+                    "cannot be read (an unclosed quote?)"));
+        }
+        if (rows.isEmpty() || !rows.get(0).equals(HEADER)) {
+            throw ErrorCode.REQUEST_MALFORMED_CSV.problem(1, new Words("表头应为 " + String.join(",", HEADER),
+                    "the header must be " + String.join(",", HEADER)));
         }
         Map<String, List<List<String>>> rowsById = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> row = rows.get(i);
+            int line = lines.get(i);
+            if (row.isEmpty() || row.size() == 1 && row.get(0).isBlank()) {
                 continue;
             }
-            List<String> row = fields(lines[i], i + 1);
             if (row.size() != HEADER.size()) {
-                throw ProblemException.badRequest("request.malformed_csv",
-                        "line " + (i + 1) + " has " + row.size() + " fields, expected " + HEADER.size());
+                throw ErrorCode.REQUEST_MALFORMED_CSV.problem(line, new Words(
+                        "有 " + row.size() + " 个字段，应为 " + HEADER.size() + " 个",
+                        "has " + row.size() + " fields, expected " + HEADER.size()));
             }
-            row.add(Integer.toString(i + 1));
-            rowsById.computeIfAbsent(row.get(0), k -> new ArrayList<>()).add(row);
+            List<String> numbered = new ArrayList<>(row);
+            numbered.add(Integer.toString(line));
+            rowsById.computeIfAbsent(row.get(0), k -> new ArrayList<>()).add(numbered);
+            firstLine.putIfAbsent(row.get(0), line);
         }
-        List<UnitInput> units = new ArrayList<>();
-        rowsById.forEach((id, rows) -> units.add(unit(rows)));
+        List<Row> units = new ArrayList<>();
+        rowsById.forEach((id, unitRows) -> units.add(new Row(unit(unitRows), firstLine.get(id))));
         return units;
+    }
+
+    /** Spreadsheets pad every row to the widest one with empty cells; those are not fields. */
+    private static List<String> trimTrailingEmpty(List<String> row) {
+        int n = row.size();
+        while (n > HEADER.size() && row.get(n - 1).isBlank()) {
+            n--;
+        }
+        return row.subList(0, n);
     }
 
     private static UnitInput unit(List<List<String>> rows) {
@@ -56,52 +98,21 @@ final class UnitCsv {
                 year(rows.get(0), 4), year(last, 5), null, placements);
     }
 
+    /** A year as four ASCII digits; anything else is refused naming the line, never read loosely. */
     private static Integer year(List<String> row, int column) {
         String v = blank(row.get(column));
         if (v == null) {
             return null;
         }
-        try {
-            return Integer.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("request.malformed_csv",
-                    "line " + row.get(row.size() - 1) + ": " + HEADER.get(column) + " '" + v + "' is not a year");
+        if (!v.matches("[0-9]{4}")) {
+            throw ErrorCode.REQUEST_MALFORMED_CSV.problem(row.get(row.size() - 1), new Words(
+                    HEADER.get(column) + " “" + Redaction.clip(v) + "” 不是年度",
+                    HEADER.get(column) + " '" + Redaction.clip(v) + "' is not a year"));
         }
+        return Integer.valueOf(v);
     }
 
     private static String blank(String v) {
         return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    /** Splits one CSV line; a quoted field may contain commas and doubled quotes. */
-    static List<String> fields(String line, int lineNumber) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw ProblemException.badRequest("request.malformed_csv", "line " + lineNumber + " has an unclosed quote");
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

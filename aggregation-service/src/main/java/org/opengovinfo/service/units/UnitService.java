@@ -1,97 +1,124 @@
 package org.opengovinfo.service.units;
 
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opengovinfo.model.consolidation.Hierarchy;
-import org.opengovinfo.service.access.AuditLog;
+import org.opengovinfo.service.access.CurrentPrincipal;
+import org.opengovinfo.service.access.Principal;
+import org.opengovinfo.service.access.Scopes;
+import org.opengovinfo.service.audit.AuditLog;
+import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.ProblemException;
+import org.opengovinfo.service.system.ReportCalendar;
 import org.opengovinfo.service.system.YearRevisions;
 
 /**
- * Units and the hierarchy by year: every write is checked against the whole hierarchy, all or nothing.
+ * Units and the hierarchy by year: every write is checked against the whole hierarchy and the writer's subtree, all
+ * or nothing.
  *
  * <p>Reads leave a caller's transaction usable when they refuse (an unknown unit, say), so that a batch can
- * report one unit's problem and go on. They come from memory: every unit, and each year's hierarchy built from them, loaded as of one hierarchy
- * revision and loaded again once any instance has bumped it (one query per read to compare revisions).
+ * report one unit's problem and go on. They come from memory: every unit, and each year's hierarchy built from them,
+ * loaded as of one hierarchy revision and loaded again once any instance has bumped it (one query per request to
+ * compare revisions).
  */
 @Singleton
-public class UnitService {
+public class UnitService implements Scopes {
 
     /** Every unit by id as of a hierarchy revision, and the hierarchies of the years asked for so far. */
-    private record Loaded(long revision, Map<String, Unit> units, Map<Integer, Hierarchy> years) {
+    private record Loaded(long revision, Map<String, Unit> units, Map<Integer, Hierarchy> years, int horizon) {
+    }
+
+    /** A unit to write, with the CSV line it came from if it came from one. */
+    public record Incoming(UnitInput unit, Integer line) {
     }
 
     private final UnitRepository units;
     private final YearRevisions revisions;
     private final AuditLog audit;
+    private final CurrentPrincipal principal;
+    private final ReportCalendar calendar;
     private volatile Loaded loaded;
 
-    UnitService(UnitRepository units, YearRevisions revisions, AuditLog audit) {
+    UnitService(UnitRepository units, YearRevisions revisions, AuditLog audit, CurrentPrincipal principal,
+                ReportCalendar calendar) {
         this.units = units;
         this.revisions = revisions;
         this.audit = audit;
+        this.principal = principal;
+        this.calendar = calendar;
     }
 
     @Transactional
     public Unit create(UnitInput input) {
-        Unit unit = decode(List.of(input)).get(0);
-        revisions.bumpHierarchy();
-        Map<String, Unit> all = byId(units.all());
-        if (all.containsKey(unit.id())) {
-            throw ProblemException.conflict("unit.exists", "unit " + unit.id() + " exists already; ids are never reused");
-        }
-        all.put(unit.id(), unit);
-        check(all, List.of(unit));
-        units.insert(unit, Instant.now());
-        audit.record("unit.created", unit.id(), null, UnitView.of(unit));
-        return unit;
+        return write(List.of(new Incoming(input, null)), Mode.CREATE).units().get(0);
     }
 
     @Transactional
     public Unit update(String id, UnitInput input) {
         if (input.id() != null && !input.id().equals(id)) {
-            throw ProblemException.badRequest("unit.id_mismatch", "the body's id " + input.id() + " is not the path's " + id);
+            throw ErrorCode.UNIT_ID_MISMATCH.problem(input.id(), id);
         }
         UnitInput withId = new UnitInput(id, input.name(), input.kind(), input.divisionCode(), input.fromYear(),
                 input.toYear(), input.parent(), input.placements());
-        Unit unit = decode(List.of(withId)).get(0);
-        revisions.bumpHierarchy();
-        Map<String, Unit> all = byId(units.all());
-        if (!all.containsKey(id)) {
-            throw notFound(id);
-        }
-        all.put(id, unit);
-        check(all, List.of(unit));
-        units.update(unit, Instant.now());
-        audit.record("unit.updated", unit.id(), null, UnitView.of(unit));
-        return unit;
+        return write(List.of(new Incoming(withId, null)), Mode.UPDATE).units().get(0);
     }
 
     /** Creates or replaces many units at once: all of them are written, or none and every problem is listed. */
     @Transactional
-    public ImportSummary importUnits(List<UnitInput> inputs) {
-        List<Unit> incoming = decode(inputs);
+    public ImportSummary importUnits(List<Incoming> inputs) {
+        Written written = write(inputs, Mode.IMPORT);
+        return new ImportSummary(written.created(), written.units().size() - written.created());
+    }
+
+    private enum Mode { CREATE, UPDATE, IMPORT }
+
+    private record Written(List<Unit> units, int created) {
+    }
+
+    /** Decodes, checks against the writer's subtree and the whole hierarchy, and stores the units. */
+    private Written write(List<Incoming> inputs, Mode mode) {
+        Map<String, Integer> lines = new HashMap<>();
+        List<Unit> incoming = decode(inputs, lines);
         revisions.bumpHierarchy();
-        Map<String, Unit> all = byId(units.all());
-        Set<String> existing = new HashSet<>(all.keySet());
-        incoming.forEach(u -> all.put(u.id(), u));
-        check(all, incoming);
-        Instant now = Instant.now();
+        Map<String, Unit> before = byId(units.all());
+        Map<String, Unit> after = new LinkedHashMap<>(before);
+        incoming.forEach(u -> after.put(u.id(), u));
+        Principal who = principal.get();
+        if (who.scope() != null) {
+            List<UnitProblem> outside = ScopeRule.outside(who.scope(), before, after, incoming, lines,
+                    calendar.presentYear());
+            if (!outside.isEmpty()) {
+                throw ErrorCode.FORBIDDEN_UNIT_CHANGE.problemWith(outside, who.name(), who.scope(), outside.size());
+            }
+        }
+        Unit first = incoming.get(0);
+        if (mode == Mode.CREATE && before.containsKey(first.id())) {
+            throw ErrorCode.UNIT_EXISTS.problem(first.id());
+        }
+        if (mode == Mode.UPDATE && !before.containsKey(first.id())) {
+            throw notFound(first.id());
+        }
+        List<UnitProblem> problems = HierarchyCheck.problems(after, incoming);
+        if (!problems.isEmpty()) {
+            throw ErrorCode.HIERARCHY_INVALID.problemWith(
+                    problems.stream().map(p -> p.atLine(lines.get(p.unit()))).toList(), problems.size());
+        }
+        Instant now = calendar.now();
         List<Unit> created = new ArrayList<>();
         List<Map.Entry<String, Object>> updatedViews = new ArrayList<>();
         for (Unit u : incoming) {
-            if (existing.contains(u.id())) {
+            if (before.containsKey(u.id())) {
                 units.update(u, now);
                 updatedViews.add(Map.entry(u.id(), UnitView.of(u)));
             } else {
@@ -100,8 +127,9 @@ public class UnitService {
         }
         units.insertAll(created, now);
         audit.recordEach("unit.updated", null, updatedViews);
-        audit.recordEach("unit.created", null, created.stream().<Map.Entry<String, Object>>map(u -> Map.entry(u.id(), UnitView.of(u))).toList());
-        return new ImportSummary(created.size(), incoming.size() - created.size());
+        audit.recordEach("unit.created", null,
+                created.stream().<Map.Entry<String, Object>>map(u -> Map.entry(u.id(), UnitView.of(u))).toList());
+        return new Written(incoming, created.size());
     }
 
     @Transactional(readOnly = true, noRollbackFor = ProblemException.class)
@@ -140,29 +168,38 @@ public class UnitService {
         return entries;
     }
 
-    /**
-     * Whether {@code unit} is {@code ancestor} or lies below it — in {@code year}, or when {@code year} is
-     * {@code null} in any year the unit is in force. An unknown unit lies nowhere.
-     */
+    @Override
     @Transactional(readOnly = true, noRollbackFor = ProblemException.class)
-    public boolean isWithin(String unit, String ancestor, Integer year) {
-        Map<String, Unit> all = loaded().units();
-        Unit u = all.get(unit);
+    public boolean isWithin(String unit, String ancestor, int year) {
+        return Units.isWithin(loaded().units(), unit, ancestor, year);
+    }
+
+    @Override
+    @Transactional(readOnly = true, noRollbackFor = ProblemException.class)
+    public boolean isWithinEveryYear(String unit, String ancestor) {
+        Loaded now = loaded();
+        Unit u = now.units().get(unit);
         if (u == null) {
             return false;
         }
-        int last = u.years().lastYear(Year.now().getValue() + 1);
-        for (int y = year != null ? year : u.years().from(); y <= (year != null ? year : last); y++) {
-            Unit current = u;
-            for (int depth = 0; current != null && depth < 64; depth++) {
-                if (current.id().equals(ancestor)) {
-                    return true;
-                }
-                String parent = current.parentIn(y);
-                current = parent == null ? null : all.get(parent);
+        for (int year = u.years().from(); year <= u.years().lastYear(now.horizon()); year++) {
+            if (!Units.isWithin(now.units(), unit, ancestor, year)) {
+                return false;
             }
         }
-        return false;
+        return true;
+    }
+
+    @Override
+    @Transactional(readOnly = true, noRollbackFor = ProblemException.class)
+    public OptionalInt presentYear(String unit) {
+        Unit u = loaded().units().get(unit);
+        if (u == null) {
+            return OptionalInt.empty();
+        }
+        int present = calendar.presentYear();
+        int last = u.years().to() == null ? present : u.years().to();
+        return OptionalInt.of(Math.max(u.years().from(), Math.min(present, last)));
     }
 
     /** Every unit by id; unmodifiable. */
@@ -206,7 +243,8 @@ public class UnitService {
         long revision = revisions.hierarchy();
         Loaded now = loaded;
         if (now == null || now.revision() != revision) {
-            now = new Loaded(revision, Collections.unmodifiableMap(byId(units.all())), new ConcurrentHashMap<>());
+            Map<String, Unit> all = Collections.unmodifiableMap(byId(units.all()));
+            now = new Loaded(revision, all, new ConcurrentHashMap<>(), Units.horizon(all.values()));
             loaded = now;
         }
         return now;
@@ -228,36 +266,30 @@ public class UnitService {
 
     private static void requireInForce(Unit unit, int year) {
         if (!unit.years().contains(year)) {
-            throw ProblemException.notFound("unit.not_in_force",
-                    "unit " + unit.id() + " is in force " + unit.years() + ", not in " + year);
+            throw ErrorCode.UNIT_NOT_IN_FORCE.problem(unit.id(), unit.years(), year);
         }
     }
 
-    private static List<Unit> decode(List<UnitInput> inputs) {
+    private static List<Unit> decode(List<Incoming> inputs, Map<String, Integer> lines) {
         List<UnitProblem> problems = new ArrayList<>();
         List<Unit> decoded = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (UnitInput in : inputs) {
-            Unit u = UnitDecoder.decode(in, problems);
+        for (Incoming in : inputs) {
+            Unit u = UnitDecoder.decode(in.unit(), in.line(), problems);
             if (u != null) {
                 if (!ids.add(u.id())) {
-                    problems.add(new UnitProblem(u.id(), "unit.listed_twice", "unit " + u.id() + " is listed twice"));
+                    problems.add(UnitProblem.of(ErrorCode.UNIT_LISTED_TWICE, u.id(), in.line(), u.id()));
                 }
                 decoded.add(u);
+                if (in.line() != null) {
+                    lines.putIfAbsent(u.id(), in.line());
+                }
             }
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("unit.invalid", problems.size() + " problem(s) with the units given", problems);
+            throw ErrorCode.UNIT_INVALID.problemWith(problems, problems.size());
         }
         return decoded;
-    }
-
-    private static void check(Map<String, Unit> all, List<Unit> changed) {
-        List<UnitProblem> problems = HierarchyCheck.problems(all, changed);
-        if (!problems.isEmpty()) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "hierarchy.invalid",
-                    problems.size() + " problem(s) with the hierarchy", problems);
-        }
     }
 
     private static Map<String, Unit> byId(List<Unit> list) {
@@ -268,6 +300,6 @@ public class UnitService {
 
     /** The problem of an unknown unit id. */
     public static ProblemException notFound(String id) {
-        return ProblemException.notFound("unit.not_found", "no unit " + id);
+        return ErrorCode.UNIT_NOT_FOUND.problem(id);
     }
 }

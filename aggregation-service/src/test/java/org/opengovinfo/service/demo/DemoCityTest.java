@@ -1,8 +1,11 @@
 package org.opengovinfo.service.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -13,17 +16,47 @@ class DemoCityTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(TestDatabase.class)
-    void theDemoCityRollsUpCleanlyForBothYearsRightAfterStart(TestDatabase database) {
-        try (ServiceUnderTest service = ServiceUnderTest.start(database, Map.of("reports.demo", "true"))) {
+    void theDemoCityHasARealSeasonAndRollsUpCleanlyForBothYears(TestDatabase database) {
+        Map<String, Object> datasource = database.freshDatabase();
+        Map<String, Object> demo = new HashMap<>(datasource);
+        demo.put("reports.demo", "true");
+        try (ServiceUnderTest service = ServiceUnderTest.start(demo)) {
             JsonNode subtree = service.get("/api/v1/units/371300/subtree?year=2021").json();
             assertEquals(DemoCity.hierarchy().size(), subtree.size());
             assertEquals("罗庄区", service.get("/api/v1/units/371311").json().get("name").asText());
             for (int year : new int[] {2020, 2021}) {
+                JsonNode completeness = service.get("/api/v1/units/371300/completeness/" + year).json();
+                int missing = year == 2021 ? 9 : 0;
+                assertEquals(List.of(subtree.size() - missing, missing, 15), List.of(completeness.get("reported").asInt(),
+                        completeness.get("missing").size(), completeness.get("late").size()), "most on time, some late");
                 assertEquals(201, service.post("/api/v1/units/371300/rollups/" + year, Map.of()).status());
                 JsonNode pulled = service.get("/api/v1/units/371300/consolidated/" + year).json();
-                assertEquals(subtree.size(), pulled.get("unitsReported").asInt());
+                assertEquals(subtree.size() - missing, pulled.get("unitsReported").asInt());
                 assertEquals(0, pulled.get("findings").size(), pulled.get("findings").toString());
             }
+            JsonNode corrected = service.get("/api/v1/units/" + DemoCity.CORRECTED + "/figures/2021/versions").json();
+            assertEquals(2, corrected.size(), "one town of 罗庄区 corrected its report in February");
+            assertTrue(corrected.get(1).get("submittedAt").asText().startsWith("2022-02-10"), corrected.toString());
+        }
+        try (ServiceUnderTest again = ServiceUnderTest.start(demo)) {
+            assertEquals(2, again.get("/api/v1/units/" + DemoCity.CORRECTED + "/figures/2021/versions").json().size(),
+                    "a second start loads nothing again");
+            assertEquals(1, again.get("/api/v1/units/371311-t01/figures/2021/versions").json().size());
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(TestDatabase.class)
+    void theDemoIsLoadedOnlyIntoAnEmptyDatabase(TestDatabase database) {
+        Map<String, Object> datasource = database.freshDatabase();
+        try (ServiceUnderTest plain = ServiceUnderTest.start(datasource)) {
+            assertEquals(201, plain.post("/api/v1/units", Map.of("id", "own", "name", "本单位", "kind", "city",
+                    "fromYear", 2020)).status());
+        }
+        Map<String, Object> demo = new HashMap<>(datasource);
+        demo.put("reports.demo", "true");
+        try (ServiceUnderTest service = ServiceUnderTest.start(demo)) {
+            assertEquals(404, service.get("/api/v1/units/371300").status());
         }
     }
 }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -107,26 +108,34 @@ class RollupsApiTest extends OnBothDatabases {
     void completenessNamesTheMissingByKindAndTheRollupStillHappens() {
         List<String> parts = new ArrayList<>();
         String county = county(parts);
-        service.put("/api/v1/units/" + parts.get(1) + "/figures/2021", Map.of("figures", Map.of("s2_5.licensing.decisions", 4)));
+        Instant start = service.clock().instant();
+        // handed in one minute after the deadline of 2022-02-01 00:00 China time: late
+        service.clock().set(Instant.parse("2022-01-31T16:01:00Z"));
+        Reply late = service.put("/api/v1/units/" + parts.get(1) + "/figures/2021",
+                Map.of("figures", Map.of("s2_5.licensing.decisions", 4)));
+        // one minute before it: on time
+        service.clock().set(Instant.parse("2022-01-31T15:59:00Z"));
+        Reply onTime = service.put("/api/v1/units/" + parts.get(2) + "/figures/2021",
+                Map.of("figures", Map.of("s2_5.licensing.decisions", 1)));
+        service.clock().set(start);
+        assertEquals(List.of(200, 200), List.of(late.status(), onTime.status()));
 
         JsonNode gaps = service.get("/api/v1/units/" + county + "/completeness/2021").json();
         Reply rollup = service.post("/api/v1/units/" + county + "/rollups/2021", Map.of());
         JsonNode pulled = service.get("/api/v1/units/" + county + "/consolidated/2021").json();
 
         assertEquals(5, gaps.get("units").asInt());
-        assertEquals(1, gaps.get("reported").asInt());
-        // breadth first, children by id: education, office, street-b
-        assertEquals(List.of(county, parts.get(3), parts.get(0), parts.get(2)), ids(gaps.get("missing")));
-        assertEquals(1, gaps.get("missingByKind").get("street").asInt());
+        assertEquals(2, gaps.get("reported").asInt());
+        // breadth first, children by id: education, office
+        assertEquals(List.of(county, parts.get(3), parts.get(0)), ids(gaps.get("missing")));
         assertEquals(1, gaps.get("missingByKind").get("department").asInt());
-        // Submitted today, years after 2022-01-31: late. A 2026 report submitted today is on time.
+        assertEquals(1, gaps.get("missingByKind").get("own_office").asInt());
         assertEquals(List.of(parts.get(1)), ids(gaps.get("late")));
         assertEquals("2022-01-31T16:00:00Z", gaps.get("deadline").asText());
+        assertEquals("2022-02-01 00:00 (UTC+8)", gaps.get("deadlineLocal").asText());
         assertEquals(201, rollup.status());
-        assertEquals(4, pulled.get("figures").get("s2_5.licensing.decisions").asInt());
-        assertEquals(1, pulled.get("unitsReported").asInt());
-        service.put("/api/v1/units/" + parts.get(1) + "/figures/2026", Map.of("figures", Map.of("s2_5.licensing.decisions", 1)));
-        assertEquals(0, service.get("/api/v1/units/" + county + "/completeness/2026").json().get("late").size());
+        assertEquals(5, pulled.get("figures").get("s2_5.licensing.decisions").asInt());
+        assertEquals(2, pulled.get("unitsReported").asInt());
     }
 
     private static List<String> ids(JsonNode entries) {

@@ -304,19 +304,20 @@ class SubmissionsApiTest extends OnBothDatabases {
     }
 
     @Test
-    void aUnitListedTwiceInOneBatchGetsTwoVersionsInOrder() {
+    void aBatchThatListsAUnitTwiceIsRefusedWholeNamingItAndStoresNothing() {
         String town = town();
+        String other = town();
         Map<String, Object> changed = luozhuang();
         changed.put("s2_5.licensing.decisions", 99);
 
         Reply reply = service.post("/api/v1/figures/batch", Map.of("year", 2020, "submissions", List.of(
+                Map.of("unit", other, "figures", luozhuang()),
                 Map.of("unit", town, "figures", luozhuang()),
                 Map.of("unit", town, "figures", changed))));
 
-        assertEquals(200, reply.status(), reply.raw().body());
-        assertEquals(List.of(1, 2), List.of(reply.json().get("results").get(0).get("version").asInt(),
-                reply.json().get("results").get(1).get("version").asInt()));
-        assertEquals(99, service.get("/api/v1/units/" + town + "/figures/2020").json().get("figures")
-                .get("s2_5.licensing.decisions").asInt());
+        assertEquals(List.of(422, "batch.unit_listed_twice"), List.of(reply.status(), reply.code()), reply.raw().body());
+        assertTrue(reply.json().get("detail").asText().contains(town), reply.json().get("detail").asText());
+        assertEquals(404, service.get("/api/v1/units/" + town + "/figures/2020").status());
+        assertEquals(404, service.get("/api/v1/units/" + other + "/figures/2020").status(), "nothing of the batch stored");
     }
 }

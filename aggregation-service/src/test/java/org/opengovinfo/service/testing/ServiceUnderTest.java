@@ -25,16 +25,23 @@ public final class ServiceUnderTest implements AutoCloseable {
     private final EmbeddedServer server;
     private final HttpClient http;
     private final String token;
+    private final TestClock clock;
 
-    private ServiceUnderTest(EmbeddedServer server, HttpClient http, String token) {
+    private ServiceUnderTest(EmbeddedServer server, HttpClient http, String token, TestClock clock) {
         this.server = server;
         this.http = http;
         this.token = token;
+        this.clock = clock;
+    }
+
+    /** The service's clock: set it, move it; the service reads no other time. */
+    public TestClock clock() {
+        return clock;
     }
 
     /** The same service, with requests carrying {@code token} instead. Closing it does not stop the service. */
     public ServiceUnderTest withToken(String token) {
-        return new ServiceUnderTest(server, http, token);
+        return new ServiceUnderTest(server, http, token, clock);
     }
 
     /** The same service, with requests carrying no token. */
@@ -56,11 +63,18 @@ public final class ServiceUnderTest implements AutoCloseable {
 
     /** Starts a service on the given datasource, e.g. a second instance on the same database. */
     public static ServiceUnderTest start(Map<String, Object> datasource) {
+        return start(datasource, new TestClock());
+    }
+
+    /** Starts a service on the given datasource reading time from {@code clock}. */
+    public static ServiceUnderTest start(Map<String, Object> datasource, TestClock clock) {
         Map<String, Object> properties = new HashMap<>(datasource);
         properties.put("micronaut.server.port", -1);
         properties.putIfAbsent("reports.admin-token", ADMIN_TOKEN);
-        return new ServiceUnderTest(ApplicationContext.run(EmbeddedServer.class, properties),
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), ADMIN_TOKEN);
+        EmbeddedServer server = ApplicationContext.builder().properties(properties).singletons(clock)
+                .run(EmbeddedServer.class);
+        return new ServiceUnderTest(server, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                ADMIN_TOKEN, clock);
     }
 
     public Map<String, Object> datasource() {

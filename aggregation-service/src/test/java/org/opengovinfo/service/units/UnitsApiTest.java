@@ -147,7 +147,8 @@ class UnitsApiTest extends OnBothDatabases {
         assertEquals(List.of("unit.unknown_parent"), errorCodes(unknown));
         assertEquals(List.of("unit.parent_not_in_force"), errorCodes(outOfForce));
         assertEquals(List.of("hierarchy.cycle"), errorCodes(cycle));
-        assertTrue(cycle.json().get("errors").get(0).get("message").asText().contains("c-a → c-b → c-a"));
+        assertTrue(cycle.json().get("errors").get(0).get("messageEn").asText().contains("c-a → c-b → c-a"));
+        assertTrue(cycle.json().get("errors").get(0).get("messageZh").asText().contains("循环"));
         assertTrue(service.get("/api/v1/units/c-a").json().get("placements").get(0).get("parent").isNull(), "unchanged");
     }
 
@@ -170,10 +171,55 @@ class UnitsApiTest extends OnBothDatabases {
                 Map.of("fromYear", 2015, "toYear", 2020, "parent", "p-a"),
                 Map.of("fromYear", 2020, "parent", "p-a")));
 
+        Map<String, Object> gap = new HashMap<>(unit("p-c", "town", 2015, null, null));
+        gap.put("placements", List.of(
+                Map.of("fromYear", 2015, "toYear", 2018, "parent", "p-a"),
+                Map.of("fromYear", 2020, "parent", "p-a")));
+
         Reply reply = service.post("/api/v1/units", overlapping);
+        Reply gapReply = service.post("/api/v1/units", gap);
 
         assertEquals(422, reply.status());
         assertEquals(List.of("unit.placements_do_not_cover"), errorCodes(reply));
+        assertEquals(422, gapReply.status());
+        assertEquals(List.of("unit.placements_do_not_cover"), errorCodes(gapReply));
+        assertTrue(gapReply.json().get("errors").get(0).get("messageEn").asText().contains("starting 2020"),
+                gapReply.raw().body());
+        assertEquals(404, service.get("/api/v1/units/p-c").status());
+    }
+
+    @Test
+    void aCsvSavedFromASpreadsheetIsReadAndItsProblemsNameTheirLines() {
+        String csv = "\uFEFFid,name,kind,divisionCode,fromYear,toYear,parent,,\r\n"
+                + "x-city,\"临沂市,（试点）\",city,371300,2015,,,,\r\n"
+                + "x-town,某镇,town,,2015,,x-city,,\r\n";
+        Reply read = service.send(service.request("/api/v1/units/import").header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build());
+
+        assertEquals(200, read.status(), read.raw().body());
+        assertEquals(2, read.json().get("created").asInt());
+        assertEquals("临沂市,（试点）", service.get("/api/v1/units/x-city").json().get("name").asText());
+        Reply lineBreak = service.send(service.request("/api/v1/units/import").header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("id,name,kind,divisionCode,fromYear,toYear,parent\n"
+                        + "z-city,\"临沂市\n（试点）\",city,,2015,,\n")).build());
+        assertEquals(List.of("unit.invalid_name"), errorCodes(lineBreak), "a name is one line of text");
+        assertEquals(2, lineBreak.json().get("errors").get(0).get("line").asInt());
+
+        String broken = "id,name,kind,divisionCode,fromYear,toYear,parent\n"
+                + "y-city,市,city,,2015,,\n"
+                + "y-town,镇,town,,2015,,y-ghost\n"
+                + "y-dept,局,agency,,2015,,y-city\n";
+        Reply refused = service.send(service.request("/api/v1/units/import").header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(broken)).build());
+        assertEquals(List.of(422, "unit.invalid"), List.of(refused.status(), refused.code()), refused.raw().body());
+        assertEquals(List.of("unit.unknown_kind"), errorCodes(refused));
+        assertEquals(4, refused.json().get("errors").get(0).get("line").asInt());
+
+        Reply unknownParent = service.send(service.request("/api/v1/units/import").header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(broken.replace("agency", "department"))).build());
+        assertEquals(List.of(422, "hierarchy.invalid"), List.of(unknownParent.status(), unknownParent.code()));
+        assertEquals(3, unknownParent.json().get("errors").get(0).get("line").asInt(), unknownParent.raw().body());
+        assertEquals(404, service.get("/api/v1/units/y-city").status(), "nothing was imported");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.opengovinfo.service.access;
+package org.opengovinfo.service.audit;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -7,12 +7,14 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.system.Json;
 
 /** Every write, recorded in the writer's transaction: who, when, what, on which unit and year. */
@@ -26,10 +28,12 @@ public class AuditLog {
 
     private final JdbcOperations jdbc;
     private final CurrentPrincipal principal;
+    private final Clock clock;
 
-    AuditLog(JdbcOperations jdbc, CurrentPrincipal principal) {
+    AuditLog(JdbcOperations jdbc, CurrentPrincipal principal, Clock clock) {
         this.jdbc = jdbc;
         this.principal = principal;
+        this.clock = clock;
     }
 
     /** Records an action by the current principal; call inside the transaction that does it. */
@@ -42,7 +46,7 @@ public class AuditLog {
         if (details.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         String who = principal.name();
         jdbc.prepareStatement("INSERT INTO audit_event (id, at, principal, action, unit_id, report_year, detail) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {

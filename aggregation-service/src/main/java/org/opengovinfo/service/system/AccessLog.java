@@ -1,0 +1,39 @@
+package org.opengovinfo.service.system;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per request ({@code ACCESS_LOG=false} turns it off): client, method, path with any secret in it replaced,
+ * status, size and milliseconds. A token sent in the query string is refused, and must not then sit in the log.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Requires(property = "reports.access-log", notEquals = "false")
+class AccessLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("HTTP_ACCESS_LOGGER");
+    private static final String STARTED = AccessLog.class.getName() + ".started";
+
+    @RequestFilter
+    void start(HttpRequest<?> request) {
+        request.setAttribute(STARTED, System.nanoTime());
+    }
+
+    @ResponseFilter
+    void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
+        long length = response.getContentLength();
+        LOG.info("{} \"{} {}\" {} {} {} ms", request.getRemoteAddress().getAddress().getHostAddress(),
+                request.getMethodName(), Redaction.path(request), response.code(), length < 0 ? "-" : length,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+}

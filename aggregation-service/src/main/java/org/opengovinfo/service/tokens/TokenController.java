@@ -1,0 +1,78 @@
+package org.opengovinfo.service.tokens;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.opengovinfo.service.access.Access;
+import org.opengovinfo.service.access.Permission;
+import org.opengovinfo.service.system.Bodies;
+
+/**
+ * Tokens: issued, listed and revoked within the caller's subtree. A token acts on its unit's subtree in every year
+ * a request names, so the caller's subtree must hold that unit in every year it is in force.
+ */
+@Tag(name = "tokens")
+@Controller("/api/v1")
+class TokenController {
+
+    private final Tokens tokens;
+
+    TokenController(Tokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /** A token request: whom it is for, the role, the unit whose subtree it covers (none: everything), expiry. */
+    @Serdeable
+    record TokenRequest(@Nullable String principal, @Nullable String role, @Nullable String scope,
+                        @Nullable String expiresAt) {
+    }
+
+    /** A token as listed; {@code token}, the secret, appears only in the answer that creates it. */
+    @Serdeable
+    record TokenView(String id, String principal, String role, @Nullable String scope, Instant createdAt,
+                     String createdBy, @Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable String token) {
+    }
+
+    @Operation(summary = "Issue a token; the secret is shown in this answer only")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TokenRequest.class)))
+    @Post(uri = "/tokens", consumes = MediaType.APPLICATION_JSON)
+    @Access(Permission.MANAGE_TOKENS)
+    @Transactional
+    HttpResponse<TokenView> create(@Body String body) {
+        TokenView created = tokens.create(Bodies.read(body, TokenRequest.class, Tokens::mismatch));
+        return HttpResponse.created(created, URI.create("/api/v1/tokens/" + created.id()));
+    }
+
+    @Operation(summary = "The tokens within the caller's subtree, without their secrets")
+    @Get("/tokens")
+    @Access(Permission.MANAGE_TOKENS)
+    @Transactional(readOnly = true)
+    List<TokenView> list() {
+        return tokens.list();
+    }
+
+    @Operation(summary = "Revoke a token at once, on every instance")
+    @Delete("/tokens/{tokenId}")
+    @Access(Permission.MANAGE_TOKENS)
+    @Transactional
+    HttpResponse<Void> revoke(@PathVariable String tokenId) {
+        tokens.revoke(tokenId);
+        return HttpResponse.noContent();
+    }
+}
