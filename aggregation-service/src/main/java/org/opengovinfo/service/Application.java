@@ -25,10 +25,15 @@ public final class Application {
     public static void main(String[] args) throws IOException {
         // H2 would otherwise hash every value it reads into a cache of its own, a third of the time a year's load takes
         System.setProperty("h2.objectCache", System.getProperty("h2.objectCache", "false"));
+        Map<String, String> env = System.getenv();
         ApplicationContext context = Micronaut.build(args)
                 .mainClass(Application.class)
-                .properties(storage(System.getenv()))
+                .properties(storage(env))
                 .start();
+        if (env.get("DB_URL") == null || env.get("DB_URL").isBlank()) {
+            // the files H2 has just created, too, are the service user's alone
+            DataDirectory.prepare(Path.of(env.getOrDefault("DATA_DIR", "data")));
+        }
         if (Boolean.getBoolean("ogi.trainingRun")) {
             // the build starts the service once, asks it a few things and stops it, so that the JVM can archive the
             // classes it loaded (aggregation-service.jsa, class data sharing): later starts, and their first

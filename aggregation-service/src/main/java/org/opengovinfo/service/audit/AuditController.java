@@ -13,6 +13,7 @@ import org.opengovinfo.service.access.AccessControl;
 import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.access.Permission;
 import org.opengovinfo.service.system.ErrorCode;
+import org.opengovinfo.service.system.Redaction;
 import org.opengovinfo.service.system.ReportYears;
 import org.opengovinfo.service.system.Words;
 
@@ -39,14 +40,15 @@ class AuditController {
     @Access(value = Permission.READ_AUDIT, unit = "unit", year = "year", whenNoYear = Access.NoYear.EVERY_YEAR)
     @Transactional(readOnly = true)
     List<AuditLog.Event> audit(@QueryValue @Nullable String unit, @QueryValue @Nullable String year,
-                               @QueryValue @Nullable String principal, @QueryValue @Nullable Integer limit) {
+                               @QueryValue @Nullable String principal, @QueryValue @Nullable String limit) {
         if (unit == null) {
             access.requireGlobal(this.principal.get(), new Words("查看全部审计记录；请用 ?unit= 指定您范围内的单位",
                     "read the whole audit trail; give ?unit= within your subtree"));
         }
-        if (limit != null && (limit < 1 || limit > 1000)) {
-            throw ErrorCode.REQUEST_INVALID_PARAMETER.problem("limit", limit, LIMIT);
+        if (limit != null && !limit.matches("[1-9][0-9]{0,2}|1000")) {
+            throw ErrorCode.REQUEST_INVALID_PARAMETER.problem("limit", Redaction.clip(limit), LIMIT);
         }
-        return audit.find(unit, year == null ? null : ReportYears.parse(year), principal, limit == null ? 100 : limit);
+        return audit.find(unit, year == null ? null : ReportYears.parse(year), principal,
+                limit == null ? 100 : Integer.parseInt(limit));
     }
 }

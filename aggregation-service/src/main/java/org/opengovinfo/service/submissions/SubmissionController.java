@@ -76,11 +76,11 @@ class SubmissionController {
     @ExecuteOn(SUBMISSIONS)
     @Access(value = Permission.WRITE_FIGURES, unit = "id", year = "year")
     HttpResponse<SubmissionViews.Result> put(@PathVariable String id, @PathVariable String year, @Body String body,
-                                             @QueryValue @Nullable Boolean dryRun,
+                                             @QueryValue @Nullable String dryRun,
                                              @Header("If-Match") @Nullable String ifMatch) {
         int y = ReportYears.parse(year);
         SubmissionInput input = SubmissionJson.submission(body);
-        if (Boolean.TRUE.equals(dryRun)) {
+        if (dryRun(dryRun)) {
             return HttpResponse.ok(SubmissionViews.Result.of(service.validate(id, y, input)));
         }
         SubmissionService.Outcome outcome = service.submit(id, y, input, ifMatch);
@@ -151,6 +151,17 @@ class SubmissionController {
         return new SubmissionViews.BatchResult(counts.getOrDefault(Status.ACCEPTED, 0),
                 counts.getOrDefault(Status.UNCHANGED, 0), counts.getOrDefault(Status.VALID, 0),
                 counts.getOrDefault(Status.REJECTED, 0), items);
+    }
+
+    /** {@code ?dryRun=true} or {@code false}, exactly: anything else is a mistake to report, not a "no". */
+    private static boolean dryRun(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ErrorCode.REQUEST_INVALID_PARAMETER.problem("dryRun", Redaction.clip(value), Words.TRUE_OR_FALSE);
     }
 
     /**

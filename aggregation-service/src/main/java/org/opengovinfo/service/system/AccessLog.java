@@ -1,11 +1,13 @@
 package org.opengovinfo.service.system;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,12 @@ import org.slf4j.LoggerFactory;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "reports.access-log", notEquals = "false")
-class AccessLog {
+class AccessLog implements Ordered {
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.before();
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger("HTTP_ACCESS_LOGGER");
     private static final String STARTED = AccessLog.class.getName() + ".started";

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -70,7 +71,14 @@ public final class Bodies {
             throw ErrorCode.REQUEST_UNKNOWN_FIELD.problem(path(e.getPath()),
                     known(e.getKnownPropertyIds()));
         } catch (MismatchedInputException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+                throw ErrorCode.REQUEST_MALFORMED_JSON.problem(location(e));
+            }
             throw mismatch.apply(new Mismatch(path(e.getPath()), expected(e.getTargetType())));
+        } catch (JsonMappingException e) {
+            // a number beyond the range of its field, say: the mapper names where it was
+            throw mismatch.apply(new Mismatch(path(e.getPath()),
+                    e.getCause() instanceof InputCoercionException ? Words.WHOLE_NUMBER : new Words("另一种类型", "another type")));
         } catch (InputCoercionException e) {
             throw mismatch.apply(new Mismatch(e.getProcessor() == null ? "?" : currentName(e), Words.WHOLE_NUMBER));
         } catch (JsonParseException e) {

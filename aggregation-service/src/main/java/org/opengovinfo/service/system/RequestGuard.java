@@ -19,8 +19,9 @@ class RequestGuard {
     @RequestFilter
     @Nullable
     HttpResponse<?> refuseUnreadableText(HttpRequest<?> request) {
-        if (!CleanText.isClean(request.getPath())) {
-            return refuse(request, "path", request.getPath());
+        String path = request.getUri().getPath();
+        if (path == null || !CleanText.isClean(path)) {
+            return refuse(request, "path", path == null ? "" : path);
         }
         for (Map.Entry<String, List<String>> parameter : request.getParameters()) {
             for (String value : parameter.getValue()) {
