@@ -31,6 +31,7 @@ import org.opengovinfo.client.Results.StoredFigures;
 import org.opengovinfo.client.Results.SubmissionResult;
 import org.opengovinfo.client.Results.Submission;
 import org.opengovinfo.client.Results.SubtreeEntry;
+import org.opengovinfo.client.Results.Template;
 import org.opengovinfo.client.Results.TemplateSummary;
 import org.opengovinfo.client.Results.TokenInfo;
 import org.opengovinfo.client.Results.Version;
@@ -66,6 +67,7 @@ public final class ReportsClient {
     private final Duration timeout;
     private final int retries;
     private final Duration backoff;
+    private final Sleeper sleeper;
     private final HttpClient http;
 
     private ReportsClient(Builder b) {
@@ -74,6 +76,7 @@ public final class ReportsClient {
         this.timeout = b.timeout;
         this.retries = b.retries;
         this.backoff = b.backoff;
+        this.sleeper = b.sleeper;
         this.http = HttpClient.newBuilder().connectTimeout(b.timeout).build();
     }
 
@@ -81,13 +84,23 @@ public final class ReportsClient {
         return new Builder(base);
     }
 
-    /** Settings: the token, the time allowed per request (default 30 s), retries for idempotent calls (default 3). */
+    /** Waits before a retry: {@link Thread#sleep(long)} unless a test gives its own. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration delay) throws InterruptedException;
+    }
+
+    /**
+     * Settings: the token, the time allowed per request (default 30 s), retries for idempotent calls (default 3, the
+     * first after 200 ms, then doubling).
+     */
     public static final class Builder {
         private final URI base;
         private String token;
         private Duration timeout = Duration.ofSeconds(30);
         private int retries = 3;
         private Duration backoff = Duration.ofMillis(200);
+        private Sleeper sleeper = delay -> Thread.sleep(delay.toMillis());
 
         private Builder(URI base) {
             this.base = Objects.requireNonNull(base, "base");
@@ -110,6 +123,12 @@ public final class ReportsClient {
             }
             this.retries = retries;
             this.backoff = backoff;
+            return this;
+        }
+
+        /** How to wait between retries (the delays are {@code backoff}, 2 × {@code backoff}, 4 × …). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
@@ -162,9 +181,9 @@ public final class ReportsClient {
         return one.get(0);
     }
 
-    /** A template with every table, cell and rule, as JSON. */
-    public JsonNode template(String id) {
-        return call("GET", "/api/v1/templates/" + seg(id), null, JsonNode.class);
+    /** A template with every table, cell and rule. */
+    public Template template(String id) {
+        return call("GET", "/api/v1/templates/" + seg(id), null, Template.class);
     }
 
     // ---- figures ---------------------------------------------------------------------------------------------
@@ -223,7 +242,7 @@ public final class ReportsClient {
         return call("GET", "/api/v1/units/" + seg(unit) + "/completeness/" + year, null, Completeness.class);
     }
 
-    /** Rolls up the unit's subtree into a new snapshot and returns its summary. */
+    /** Rolls up the unit's subtree into a new snapshot and returns its summary, with completeness. */
     public RollupSummary rollup(String unit, int year) {
         return call("POST", "/api/v1/units/" + seg(unit) + "/rollups/" + year, Map.of(), RollupSummary.class);
     }
@@ -244,6 +263,12 @@ public final class ReportsClient {
     /** The unit's consolidated figures from the latest snapshot. */
     public Consolidated consolidated(String unit, int year) {
         return call("GET", "/api/v1/units/" + seg(unit) + "/consolidated/" + year, null, Consolidated.class);
+    }
+
+    /** The unit's consolidated figures from a given snapshot, e.g. the one {@link #rollup} just made. */
+    public Consolidated consolidated(String unit, int year, String snapshot) {
+        return call("GET", "/api/v1/units/" + seg(unit) + "/consolidated/" + year + "?snapshot=" + seg(snapshot), null,
+                Consolidated.class);
     }
 
     /** The same as CSV: {@code cell,value,unit,label}, one line per cell of the template. */
@@ -361,7 +386,7 @@ public final class ReportsClient {
 
     private void pause(int attempt) {
         try {
-            Thread.sleep(backoff.toMillis() << (attempt - 1));
+            sleeper.sleep(backoff.multipliedBy(1L << (attempt - 1)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectionException("interrupted while waiting to retry", e);
@@ -372,15 +397,20 @@ public final class ReportsClient {
         int status = response.statusCode();
         String code = "http." + status;
         String detail = response.body();
+        JsonNode document = null;
         List<Finding> findings = new ArrayList<>();
+        List<ProblemItem> problems = new ArrayList<>();
         try {
             JsonNode problem = JSON.readTree(response.body());
             if (problem != null && problem.has("code")) {
+                document = problem;
                 code = problem.get("code").asText();
                 detail = problem.path("detail").asText(null);
                 for (JsonNode e : problem.path("errors")) {
                     if (e.has("rule")) {
                         findings.add(JSON.treeToValue(e, Finding.class));
+                    } else {
+                        problems.add(ProblemItem.of(e));
                     }
                 }
             }
@@ -388,11 +418,11 @@ public final class ReportsClient {
             // keep the raw body as the detail
         }
         if (status == 401 || status == 403) {
-            return new AuthException(status, code, detail);
+            return new AuthException(status, code, detail, problems, document);
         }
         return status == 422 && !findings.isEmpty()
-                ? new RejectedException(status, code, detail, findings)
-                : new ApiException(status, code, detail, findings);
+                ? new RejectedException(status, code, detail, findings, problems, document)
+                : new ApiException(status, code, detail, findings, problems, document);
     }
 
     private static String seg(String value) {

@@ -1,5 +1,6 @@
 package org.opengovinfo.client;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,41 @@ public final class Results {
 
     public record TemplateSummary(String id, String name, String authority, int fromYear, Integer toYear, int cells,
                                   int rules) {
+    }
+
+    /** A report format with every table, cell and rule. */
+    public record Template(String id, String name, String authority, int fromYear, Integer toYear, List<Table> tables,
+                           List<Cell> cells, List<Rule> rules) {
+
+        /** The cell with this code, or {@code null}. */
+        public Cell cell(String code) {
+            return cells.stream().filter(c -> c.code().equals(code)).findFirst().orElse(null);
+        }
+
+        /** The table with this code, or {@code null}. */
+        public Table table(String code) {
+            return tables.stream().filter(t -> t.code().equals(code)).findFirst().orElse(null);
+        }
+    }
+
+    /** A table: its Chinese label path, row codes and column codes (none for the legacy indicator lists). */
+    public record Table(String code, List<String> labels, List<String> rows, List<String> columns) {
+    }
+
+    /**
+     * @param code e.g. {@code s3.new.natural_person}
+     * @param labels the Chinese label path: table, row, column
+     * @param unit 件, 万元, 条, …
+     */
+    public record Cell(String code, List<String> labels, String unit, String kind, String consolidation) {
+    }
+
+    /** One rule instance: a per-row or per-column rule appears once per row or column, sharing its id. */
+    public record Rule(String id, String check, String severity, List<String> left, List<String> right,
+                       BigDecimal max, String perItemOf, Message message) {
+    }
+
+    public record Message(String zh, String en) {
     }
 
     /**
@@ -55,11 +91,21 @@ public final class Results {
     public record Entry(String unit, String name, String kind, String parent, Instant firstSubmitted) {
     }
 
-    public record RollupSummary(String id, String unit, int year, String template, String computedAt, String triggeredBy) {
+    /**
+     * A snapshot. {@code completeness} and {@code consolidatedUnits} come only in the answer to {@code rollup}.
+     *
+     * @param consolidatedUnits how many consolidating units (the unit itself and those below with children) it holds
+     */
+    public record RollupSummary(String id, String unit, int year, String template, Instant computedAt, String triggeredBy,
+                                RollupCompleteness completeness, Integer consolidatedUnits) {
+    }
+
+    /** Who had reported when a snapshot was made: units in the subtree, reported, and the ids of the missing. */
+    public record RollupCompleteness(int units, int reported, List<String> missing, Map<String, Integer> missingByKind) {
     }
 
     /** A unit's consolidated figures with their provenance. */
-    public record Consolidated(String unit, int year, String template, String snapshot, String computedAt,
+    public record Consolidated(String unit, int year, String template, String snapshot, Instant computedAt,
                                int hierarchyYear, int unitsInSubtree, int unitsReported, Map<String, Object> figures,
                                List<Finding> findings) {
     }

@@ -34,11 +34,12 @@ class ReportsClientTest extends OnBothDatabases {
     static void connect() {
         String url = service.request("/").build().uri().toString();
         admin = ReportsClient.builder(URI.create(url)).token(ServiceUnderTest.ADMIN_TOKEN).build();
-        admin.importUnits(List.of(
+        Results.ImportSummary imported = admin.importUnits(List.of(
                 Unit.of("county", "罗庄区", "district", 2015, null),
                 Unit.of("office", "区政府办公室", "own_office", 2015, "county"),
                 Unit.of("street", "某街道", "street", 2015, "county"),
                 Unit.of("dept", "区教育局", "department", 2015, "county")));
+        assertEquals(new Results.ImportSummary(4, 0), imported);
     }
 
     @Test
@@ -118,7 +119,10 @@ class ReportsClientTest extends OnBothDatabases {
 
     @Test
     void aScopedReporterIsForbiddenOutsideItsSubtree() {
-        String token = admin.createToken("street-clerk", "reporter", "street", null).token();
+        Results.TokenInfo issued = admin.createToken("street-clerk", "reporter", "street", null);
+        assertEquals(List.of("street-clerk", "reporter", "street"), List.of(issued.principal(), issued.role(), issued.scope()));
+        assertTrue(issued.token().startsWith("ogi_"), issued.token());
+        String token = issued.token();
         ReportsClient clerk = ReportsClient.builder(URI.create(service.request("/").build().uri().toString())).token(token).build();
 
         AuthException e = assertThrows(AuthException.class,

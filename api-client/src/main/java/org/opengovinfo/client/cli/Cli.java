@@ -1,33 +1,50 @@
 package org.opengovinfo.client.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.concurrent.Callable;
 import org.opengovinfo.client.ApiException;
 import org.opengovinfo.client.AuthException;
 import org.opengovinfo.client.ConnectionException;
-import org.opengovinfo.client.Finding;
 import org.opengovinfo.client.RejectedException;
 import org.opengovinfo.client.ReportsClient;
-import org.opengovinfo.client.Results;
-import org.opengovinfo.client.Unit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code ogi}: the command-line tool for county offices and scripts. Run {@code ogi --help}. */
-public final class Cli {
+@Command(name = "ogi",
+        usageHelpWidth = 110,
+        description = {"Submit and check open-government-information report figures.",
+                "提交、核对、汇总政府信息公开工作年度报告数据。"},
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        optionListHeading = "%nOptions (before or after the command):%n",
+        footerHeading = "%n",
+        footer = {"Files: JSON {\"unit\": \"...\", \"year\": 2021, \"figures\": {\"s3.new.natural_person\": 5, ...}} or the CSV "
+                + "form from 'ogi template csv' (the tables as printed: one block per table, a line per row).",
+                "Run 'ogi COMMAND --help' for a command's options."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:refused by the service", "2:figures rejected (errors listed cell by cell)",
+                "3:token missing or not allowed", "4:service unreachable", "64:wrong command line or file"})
+public final class Cli implements Callable<Integer> {
 
     static final int OK = 0;
     static final int API_ERROR = 1;
@@ -35,47 +52,31 @@ public final class Cli {
     static final int AUTH = 3;
     static final int CONNECTION = 4;
     static final int USAGE = 64;
-    private static final int CHUNK = 50;
 
-    static final String HELP = """
-            ogi — submit and check open-government-information report figures
+    @Option(names = "--server", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "the service; default $OGI_SERVER or http://localhost:8080")
+    String server;
 
-            Usage: ogi [--server URL] [--token TOKEN] [--json] COMMAND ...
+    @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT, description = "your token; default $OGI_TOKEN")
+    String token;
 
-              submit FILE|DIR [--year Y] [--unit U]   send figures; a directory is sent as one batch
-              validate FILE|DIR [--year Y] [--unit U] check figures without storing them
-              completeness UNIT YEAR                   who below UNIT has reported, who is missing or late
-              rollup UNIT YEAR                         consolidate UNIT's subtree and show the result
-              pull UNIT YEAR [--csv] [--out FILE]      consolidated figures as JSON (or CSV)
-              units import FILE                        import units from CSV or JSON
-              template show YEAR                       the cells and rules of the year's report format
-              template csv YEAR                        an empty figures form to fill in
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "print JSON for scripts instead of text")
+    boolean json;
 
-            Files: JSON {"unit": "...", "year": 2021, "figures": {"s3.new.natural_person": 5, ...}} or the CSV
-            form from 'ogi template csv' (the tables as printed: one block per table, a line per row).
+    @Option(names = "--progress", scope = ScopeType.INHERIT,
+            description = "show a progress bar while a directory is sent (on by default in a terminal)")
+    boolean progress;
 
-            --server  the service, default $OGI_SERVER or http://localhost:8080
-            --token   your token, default $OGI_TOKEN
-            --json    print JSON for scripts instead of text
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "show this help")
+    boolean help;
 
-            Exit codes: 0 ok, 1 refused by the service, 2 figures rejected (errors listed cell by cell),
-            3 token missing or not allowed, 4 service unreachable, 64 wrong command line or file.
-            """;
-
-    private final PrintStream out;
-    private final PrintStream err;
+    final Output output;
     private final Map<String, String> env;
-    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
-    private boolean asJson;
-    private boolean progress;
+    private boolean terminal;
+    private CommandLine commandLine;
 
     Cli(PrintStream out, PrintStream err, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
+        this.output = new Output(out, err);
         this.env = env;
     }
 
@@ -83,341 +84,180 @@ public final class Cli {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         Cli cli = new Cli(out, err, System.getenv());
-        cli.progress = System.console() != null;
+        cli.terminal = System.console() != null;
         System.exit(cli.run(args));
     }
 
-    int run(String[] arguments) {
-        List<String> args = new ArrayList<>(List.of(arguments));
-        String server = env.getOrDefault("OGI_SERVER", "http://localhost:8080");
-        String token = env.get("OGI_TOKEN");
+    int run(String... args) {
+        commandLine = new CommandLine(this)
+                .addSubcommand(new SubmitCommand.Submit(this))
+                .addSubcommand(new SubmitCommand.Validate(this))
+                .addSubcommand(new CompletenessCommand(this))
+                .addSubcommand(new RollupCommand(this))
+                .addSubcommand(new PullCommand(this))
+                .addSubcommand(new CommandLine(new UnitsCommand()).addSubcommand(new UnitsCommand.Import(this)))
+                .addSubcommand(new CommandLine(new TemplateCommand())
+                        .addSubcommand(new TemplateCommand.Show(this))
+                        .addSubcommand(new TemplateCommand.Csv(this)));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(output.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(output.err, StandardCharsets.UTF_8), true);
+        commandLine.setOut(out).setErr(err)
+                .setParameterExceptionHandler(this::wrongCommandLine)
+                .setExecutionExceptionHandler((e, command, parsed) -> failed(e));
+        commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Cli::everyCommand);
         try {
-            server = option(args, "--server", server);
-            token = option(args, "--token", token);
-            asJson = flag(args, "--json");
-            progress |= flag(args, "--progress");
-            if (args.isEmpty() || flag(args, "--help") || flag(args, "-h")) {
-                out.print(HELP);
-                return args.isEmpty() && arguments.length == 0 ? USAGE : OK;
-            }
-            ReportsClient client = ReportsClient.builder(URI.create(server)).token(token).build();
-            String command = args.remove(0);
-            return switch (command) {
-                case "submit" -> submit(client, args, false);
-                case "validate" -> submit(client, args, true);
-                case "completeness" -> completeness(client, args);
-                case "rollup" -> rollup(client, args);
-                case "pull" -> pull(client, args);
-                case "units" -> units(client, args);
-                case "template" -> template(client, args);
-                default -> throw new UsageException("unknown command '" + command + "'; see ogi --help");
-            };
-        } catch (UsageException e) {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** {@code ogi} alone: the help, and the exit code of a wrong command line. */
+    @Override
+    public Integer call() {
+        commandLine.usage(commandLine.getErr());
+        return USAGE;
+    }
+
+    // ---- what commands share -------------------------------------------------------------------------------
+
+    /** Whether to print JSON. */
+    boolean json() {
+        return json;
+    }
+
+    boolean progress() {
+        return progress || terminal;
+    }
+
+    /** A client for the service; refuses, before calling it, when no token is set. */
+    ReportsClient client() {
+        String t = token != null ? token : env.get("OGI_TOKEN");
+        if (t == null || t.isBlank()) {
+            throw new NoTokenException();
+        }
+        String url = server != null ? server : env.getOrDefault("OGI_SERVER", "http://localhost:8080");
+        URI base;
+        try {
+            base = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            base = null;
+        }
+        if (base == null || base.getHost() == null || !List.of("http", "https").contains(base.getScheme())) {
+            throw new UsageException("the server must be a URL such as http://localhost:8080, not '" + url + "'");
+        }
+        return ReportsClient.builder(base).token(t.strip()).build();
+    }
+
+    /** No token in {@code --token} or {@code OGI_TOKEN}: said before any request is sent. */
+    static final class NoTokenException extends RuntimeException {
+        NoTokenException() {
+            super("no token set: export OGI_TOKEN=<your token> (e.g. export OGI_TOKEN=$(cat data/admin-token)) "
+                    + "or give --token <your token>");
+        }
+    }
+
+    // ---- exit codes ----------------------------------------------------------------------------------------
+
+    private int wrongCommandLine(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("ogi: " + e.getMessage());
+        if (!UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.print(command.getHelp().synopsis(0));
+        }
+        err.println("see '" + command.getCommandSpec().qualifiedName() + " --help'");
+        return USAGE;
+    }
+
+    private int failed(Exception e) throws Exception {
+        PrintStream err = output.err;
+        if (e instanceof UsageException) {
             err.println("ogi: " + e.getMessage());
             return USAGE;
-        } catch (RejectedException e) {
-            return rejected(e.getMessage(), e.findings());
-        } catch (AuthException e) {
-            err.println("ogi: not allowed: " + e.getMessage());
+        }
+        if (e instanceof NoTokenException) {
+            err.println("ogi: " + e.getMessage());
+            err.println("ogi: 未设置令牌：请先执行 export OGI_TOKEN=<您的令牌>，或在命令中加 --token <您的令牌>");
             return AUTH;
-        } catch (ApiException e) {
-            err.println("ogi: refused: " + e.getMessage());
-            return API_ERROR;
-        } catch (ConnectionException e) {
+        }
+        if (e instanceof RejectedException r) {
+            if (json) {
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("status", "rejected");
+                answer.put("code", r.code());
+                answer.put("message", r.getMessage());
+                answer.put("findings", r.findings());
+                answer.put("problems", r.problems());
+                output.json(answer);
+            } else {
+                err.println("rejected: " + r.getMessage());
+                output.findings(r.findings(), null);
+                output.problems(r.problems(), err);
+            }
+            return REJECTED;
+        }
+        if (e instanceof ApiException a) {
+            err.println("ogi: " + (a instanceof AuthException ? "not allowed: " : "refused: ") + a.getMessage());
+            if (json) {
+                output.json(a.document() != null ? a.document() : Map.of("status", a.status(), "code", a.code(),
+                        "detail", String.valueOf(a.detail())));
+            } else {
+                output.findings(a.findings(), err);
+                output.problems(a.problems(), err);
+            }
+            return a instanceof AuthException ? AUTH : API_ERROR;
+        }
+        if (e instanceof ConnectionException) {
             err.println("ogi: " + e.getMessage());
             return CONNECTION;
-        } catch (IOException e) {
-            err.println("ogi: cannot read or write a file: " + e.getMessage());
+        }
+        IOException io = e instanceof IOException x ? x : e instanceof UncheckedIOException u ? u.getCause() : null;
+        if (io instanceof NoSuchFileException) {
+            err.println("ogi: no such file: " + io.getMessage());
             return USAGE;
         }
+        if (io instanceof CharacterCodingException) {
+            err.println("ogi: a file is not UTF-8 text; save it as 'CSV UTF-8' (or JSON in UTF-8)");
+            return USAGE;
+        }
+        if (io != null) {
+            err.println("ogi: cannot read or write a file: " + io);
+            return USAGE;
+        }
+        throw e;
     }
 
-    // ---- commands ------------------------------------------------------------------------------------------
+    // ---- help ----------------------------------------------------------------------------------------------
 
-    private int submit(ReportsClient client, List<String> args, boolean dryRun) throws IOException {
-        Integer year = intOption(args, "--year");
-        String unit = option(args, "--unit", null);
-        Path path = Path.of(single(args, "a file or directory"));
-        if (!Files.isDirectory(path)) {
-            Submission s = read(client, path, year, unit);
-            Results.SubmissionResult r = client.submit(s.unit(), s.year(), s.figures(), Map.of(), dryRun);
-            if (asJson) {
-                print(r);
-            } else {
-                out.println(r.unit() + " " + r.year() + ": " + r.status() + (r.version() == null ? "" : " (version " + r.version() + ")"));
-                printFindings(r.findings());
+    /** The command list of {@code ogi --help}, with the commands of {@code units} and {@code template} spelled out. */
+    private static String everyCommand(Help help) {
+        List<String[]> rows = new ArrayList<>();
+        collect(help.commandSpec(), "", rows);
+        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+        StringBuilder list = new StringBuilder();
+        for (String[] r : rows) {
+            list.append(String.format("  %-" + width + "s  %s%n", r[0], r[1]));
+        }
+        return list.toString();
+    }
+
+    private static void collect(CommandSpec spec, String prefix, List<String[]> rows) {
+        spec.subcommands().forEach((name, sub) -> {
+            CommandSpec s = sub.getCommandSpec();
+            if (!name.equals(s.name())) {
+                return; // an alias
             }
-            return OK;
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(path)) {
-            files = list.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".csv")).sorted().toList();
-        }
-        if (files.isEmpty()) {
-            throw new UsageException(path + " holds no .json or .csv files");
-        }
-        List<Submission> all = new ArrayList<>();
-        for (Path f : files) {
-            all.add(read(client, f, year, unit == null ? null : unit));
-        }
-        int batchYear = all.get(0).year();
-        if (all.stream().anyMatch(s -> s.year() != batchYear)) {
-            throw new UsageException("the files in " + path + " are for different years; a batch is one year");
-        }
-        List<Results.BatchItem> results = new ArrayList<>();
-        int[] counts = new int[4];
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<Results.Submission> chunk = all.subList(from, Math.min(all.size(), from + CHUNK)).stream()
-                    .map(s -> new Results.Submission(s.unit(), s.figures(), Map.of())).toList();
-            Results.BatchResult r = client.batch(batchYear, chunk, dryRun);
-            results.addAll(r.results());
-            counts[0] += r.accepted();
-            counts[1] += r.unchanged();
-            counts[2] += r.valid();
-            counts[3] += r.rejected();
-            bar(results.size(), all.size());
-        }
-        if (asJson) {
-            print(Map.of("accepted", counts[0], "unchanged", counts[1], "valid", counts[2], "rejected", counts[3],
-                    "results", results));
-        } else {
-            for (Results.BatchItem item : results) {
-                out.println(item.unit() + ": " + item.status() + (item.version() == null ? "" : " (version " + item.version() + ")")
-                        + (item.code() == null ? "" : " — " + item.code() + (item.detail() == null ? "" : ": " + item.detail())));
-                printFindings(item.findings());
+            if (!s.subcommands().isEmpty()) {
+                collect(s, prefix + name + " ", rows);
+                return;
             }
-            out.println(counts[0] + " accepted, " + counts[1] + " unchanged, " + counts[2] + " valid, " + counts[3] + " rejected");
-        }
-        return counts[3] > 0 ? REJECTED : OK;
-    }
-
-    private int completeness(ReportsClient client, List<String> args) {
-        int year = year(args, 1);
-        Results.Completeness c = client.completeness(args.get(0), year);
-        if (asJson) {
-            print(c);
-            return OK;
-        }
-        out.println(c.unit() + " " + c.year() + ": " + c.reported() + " of " + c.units() + " units have reported; due "
-                + c.deadline());
-        c.missing().forEach(e -> out.println("  missing: " + e.unit() + " " + e.name() + " (" + e.kind() + ")"));
-        c.late().forEach(e -> out.println("  late:    " + e.unit() + " " + e.name() + " (" + e.firstSubmitted() + ")"));
-        return OK;
-    }
-
-    private int rollup(ReportsClient client, List<String> args) {
-        int year = year(args, 1);
-        String unit = args.get(0);
-        Results.RollupSummary s = client.rollup(unit, year);
-        Results.Consolidated c = client.consolidated(unit, year);
-        if (asJson) {
-            print(c);
-            return OK;
-        }
-        out.println("snapshot " + s.id() + ": " + unit + " " + year + " (" + s.template() + "), "
-                + c.unitsReported() + " of " + c.unitsInSubtree() + " units reported");
-        printFindings(c.findings());
-        return OK;
-    }
-
-    private int pull(ReportsClient client, List<String> args) throws IOException {
-        boolean csv = flag(args, "--csv");
-        String file = option(args, "--out", null);
-        int year = year(args, 1);
-        String unit = args.get(0);
-        String text = csv ? client.consolidatedCsv(unit, year) : json.writeValueAsString(client.consolidated(unit, year)) + "\n";
-        if (file == null) {
-            out.print(text);
-        } else {
-            Files.writeString(Path.of(file), text);
-            err.println("wrote " + file);
-        }
-        return OK;
-    }
-
-    private int units(ReportsClient client, List<String> args) throws IOException {
-        if (args.size() != 2 || !args.get(0).equals("import")) {
-            throw new UsageException("usage: ogi units import FILE");
-        }
-        Path file = Path.of(args.get(1));
-        String text = Files.readString(file);
-        Results.ImportSummary r = file.toString().endsWith(".csv")
-                ? client.importUnitsCsv(text)
-                : client.importUnits(List.of(json.readValue(text, Unit[].class)));
-        if (asJson) {
-            print(r);
-        } else {
-            out.println(r.created() + " units created, " + r.updated() + " updated");
-        }
-        return OK;
-    }
-
-    private int template(ReportsClient client, List<String> args) {
-        if (args.size() != 2 || !List.of("show", "csv").contains(args.get(0))) {
-            throw new UsageException("usage: ogi template show|csv YEAR");
-        }
-        JsonNode t = client.template(client.templateForYear(year(args, 1)).id());
-        if (args.get(0).equals("csv")) {
-            out.print(FiguresCsv.form(t));
-            return OK;
-        }
-        if (asJson) {
-            print(t);
-            return OK;
-        }
-        out.println(t.get("name").asText() + " — " + t.get("authority").asText());
-        for (JsonNode cell : t.get("cells")) {
-            List<String> labels = new ArrayList<>();
-            cell.get("labels").forEach(l -> labels.add(l.asText()));
-            out.println("  " + cell.get("code").asText() + "  [" + cell.get("unit").asText() + ", " + cell.get("kind").asText()
-                    + ", " + cell.get("consolidation").asText() + "]  " + String.join(" / ", labels));
-        }
-        Map<String, String> rules = new LinkedHashMap<>();
-        t.get("rules").forEach(r -> rules.putIfAbsent(r.get("id").asText(), r.get("severity").asText() + "  "
-                + r.get("message").get("zh").asText()));
-        out.println("rules:");
-        rules.forEach((id, text) -> out.println("  " + id + "  " + text));
-        return OK;
-    }
-
-    // ---- input ---------------------------------------------------------------------------------------------
-
-    private record Submission(String unit, int year, Map<String, Object> figures) {
-    }
-
-    private Submission read(ReportsClient client, Path file, Integer year, String unit) throws IOException {
-        String text = Files.readString(file);
-        String fileUnit;
-        Integer fileYear;
-        Map<String, Object> figures;
-        if (file.toString().endsWith(".csv")) {
-            Integer y = year != null ? year : yearLine(text);
-            if (y == null) {
-                throw new UsageException(file + ": give the year as a 'year,2021' line or --year");
+            StringBuilder usage = new StringBuilder(prefix + name);
+            for (PositionalParamSpec p : s.positionalParameters()) {
+                usage.append(' ').append(p.paramLabel());
             }
-            FiguresCsv.Parsed p = FiguresCsv.parse(text, client.template(client.templateForYear(y).id()));
-            fileUnit = p.unit();
-            fileYear = p.year();
-            figures = p.figures();
-        } else {
-            JsonNode root = json.readTree(text);
-            if (root == null || !root.isObject() || !root.has("figures")) {
-                throw new UsageException(file + ": expected {\"unit\": ..., \"year\": ..., \"figures\": {...}}");
-            }
-            fileUnit = root.path("unit").asText(null);
-            fileYear = root.has("year") ? root.get("year").asInt() : null;
-            figures = json.convertValue(root.get("figures"), json.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
-        }
-        String u = unit != null ? unit : fileUnit;
-        Integer y = year != null ? year : fileYear;
-        if (u == null || y == null) {
-            throw new UsageException(file + ": the unit and year must be in the file or given with --unit and --year");
-        }
-        return new Submission(u, y, figures);
-    }
-
-    private static Integer yearLine(String text) {
-        for (String line : text.split("\n")) {
-            List<String> f = FiguresCsv.fields(line.strip());
-            if (f.size() >= 2 && f.get(0).strip().equals("year") && f.get(1).strip().matches("\\d{4}")) {
-                return Integer.valueOf(f.get(1).strip());
-            }
-        }
-        return null;
-    }
-
-    // ---- output --------------------------------------------------------------------------------------------
-
-    private int rejected(String message, List<Finding> findings) {
-        if (asJson) {
-            print(Map.of("status", "rejected", "message", message, "findings", findings));
-        } else {
-            err.println("rejected: " + message);
-            printFindings(findings);
-        }
-        return REJECTED;
-    }
-
-    private void printFindings(List<Finding> findings) {
-        if (asJson) {
-            return;
-        }
-        for (Finding f : findings) {
-            PrintStream to = f.isError() ? err : out;
-            to.println("  " + (f.isError() ? "✗ error  " : "! warning ") + f.rule() + "  " + String.join(", ", f.cells()));
-            if (f.actual() != null) {
-                to.println("      filled " + f.actual().toPlainString() + ", should be " + f.expected().toPlainString()
-                        + " (difference " + f.difference().toPlainString() + ")");
-            }
-            to.println("      " + f.messageZh());
-            to.println("      " + f.messageEn());
-        }
-    }
-
-    private void bar(int done, int total) {
-        if (!progress) {
-            return;
-        }
-        int width = 30;
-        int filled = total == 0 ? width : done * width / total;
-        err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + done + "/" + total + " units");
-        if (done == total) {
-            err.println();
-        }
-    }
-
-    private void print(Object value) {
-        try {
-            out.println(json.writeValueAsString(value));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    // ---- arguments -----------------------------------------------------------------------------------------
-
-    private static String option(List<String> args, String name, String fallback) {
-        int i = args.indexOf(name);
-        if (i < 0) {
-            return fallback;
-        }
-        if (i + 1 >= args.size()) {
-            throw new UsageException(name + " needs a value");
-        }
-        String value = args.get(i + 1);
-        args.remove(i + 1);
-        args.remove(i);
-        return value;
-    }
-
-    private static Integer intOption(List<String> args, String name) {
-        String v = option(args, name, null);
-        try {
-            return v == null ? null : Integer.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " must be a year such as 2021");
-        }
-    }
-
-    private static boolean flag(List<String> args, String name) {
-        return args.remove(name);
-    }
-
-    private static String single(List<String> args, String what) {
-        if (args.size() != 1) {
-            throw new UsageException("give " + what + "; see ogi --help");
-        }
-        return args.get(0);
-    }
-
-    private static int year(List<String> args, int index) {
-        if (args.size() != index + 1) {
-            throw new UsageException("give UNIT and YEAR; see ogi --help");
-        }
-        try {
-            return Integer.parseInt(args.get(index));
-        } catch (NumberFormatException e) {
-            throw new UsageException("YEAR must be a year such as 2021, not " + args.get(index));
-        }
+            rows.add(new String[] {usage.toString(), String.join(" ", s.usageMessage().description())});
+        });
     }
 }

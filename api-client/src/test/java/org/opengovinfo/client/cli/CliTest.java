@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -12,7 +14,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -27,50 +33,70 @@ import org.opengovinfo.service.testing.ServiceUnderTest;
 /** The command-line tool as a clerk runs it, against a real service on H2 and on PostgreSQL. */
 class CliTest extends OnBothDatabases {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CsvMapper CSV = new CsvMapper();
+
     /** What one run printed, and its exit code. */
     private record Run(int exit, String out, String err) {
     }
 
-    private static Run ogiAs(String token, String... args) {
+    private static Run ogiWith(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String server = service.request("/").build().uri().toString().replaceAll("/$", "");
         Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("OGI_SERVER", server, "OGI_TOKEN", token));
+                env);
         int exit = cli.run(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String server() {
+        return service.request("/").build().uri().toString().replaceAll("/$", "");
+    }
+
+    private static Run ogiAs(String token, String... args) {
+        return ogiWith(Map.of("OGI_SERVER", server(), "OGI_TOKEN", token), args);
     }
 
     private static Run ogi(String... args) {
         return ogiAs(ServiceUnderTest.ADMIN_TOKEN, args);
     }
 
-    /** Fills the empty form that 'ogi template csv' prints, as a clerk would from the printed tables. */
-    private static String fill(String form, String unit, int year, Figures figures) {
+    /** Runs ogi and checks that it succeeded: for setup steps. */
+    private static Run ok(String... args) {
+        Run run = ogi(args);
+        assertEquals(0, run.exit(), () -> String.join(" ", args) + " failed:\n" + run.err());
+        return run;
+    }
+
+    /**
+     * Fills the empty form that 'ogi template csv' prints, as a clerk would from the printed tables: the unit and year
+     * lines, and each row's values in the columns its table's header names.
+     */
+    private static String fill(String form, String unit, int year, Figures figures) throws Exception {
         Map<String, Object> cells = figures.given();
         StringBuilder out = new StringBuilder();
         String table = null;
         List<String> columns = List.of();
-        for (String line : form.split("\n")) {
-            List<String> f = FiguresCsv.fields(line);
-            if (line.startsWith("unit,")) {
-                out.append("unit,").append(unit).append('\n');
-            } else if (line.startsWith("year,")) {
-                out.append("year,").append(year).append('\n');
-            } else if (line.isBlank() || line.startsWith("#")) {
-                out.append(line).append('\n');
-            } else if (line.endsWith(",label")) {
-                table = f.get(0);
-                columns = f.subList(1, f.size() - 1);
-                out.append(line).append('\n');
-            } else {
-                StringBuilder row = new StringBuilder(f.get(0));
-                for (String c : columns) {
-                    Object v = cells.get(c.equals("value") ? table + "." + f.get(0) : table + "." + f.get(0) + "." + c);
-                    row.append(',').append(v == null ? "" : v.toString());
+        try (var lines = CSV.readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .with(CsvParser.Feature.ALLOW_COMMENTS).with(CsvParser.Feature.SKIP_EMPTY_LINES).<List<String>>readValues(form)) {
+            while (lines.hasNextValue()) {
+                List<String> f = lines.nextValue();
+                List<String> row = new ArrayList<>(f);
+                if (f.get(0).equals("unit")) {
+                    row = List.of("unit", unit);
+                } else if (f.get(0).equals("year")) {
+                    row = List.of("year", Integer.toString(year));
+                } else if (f.get(f.size() - 1).equals("label")) {
+                    table = f.get(0);
+                    columns = f.subList(1, f.size() - 1);
+                } else {
+                    for (int i = 0; i < columns.size(); i++) {
+                        String c = columns.get(i);
+                        Object v = cells.get(c.equals("value") ? table + "." + f.get(0) : table + "." + f.get(0) + "." + c);
+                        row.set(i + 1, v == null ? "" : v.toString());
+                    }
                 }
-                row.append(",\"").append(f.get(f.size() - 1).replace("\"", "\"\"")).append('"');
-                out.append(row).append('\n');
+                out.append(CSV.writerFor(String[].class).writeValueAsString(row.toArray(String[]::new)));
             }
         }
         return out.toString();
@@ -78,20 +104,23 @@ class CliTest extends OnBothDatabases {
 
     @Test
     void aCountySubmitsADirectoryOfFilledFormsRollsUpAndPullsThePublishedTables(@TempDir Path dir) throws Exception {
-        assertEquals(0, ogi("units", "import", write(dir.resolve("units.csv"), String.join("\n",
+        Run imported = ok("units", "import", write(dir.resolve("units.csv"), String.join("\n",
                 "id,name,kind,divisionCode,fromYear,toYear,parent",
                 "lz,临淄区,district,370305,2015,,",
                 "lz-office,区政府办公室,own_office,,2015,,lz",
                 "lz-street,辛店街道,street,,2015,,lz",
-                "lz-dept,区教育局,department,,2015,,lz", "")).toString()).exit());
-        Run form = ogi("template", "csv", "2021");
+                "lz-dept,区教育局,department,,2015,,lz", "")).toString());
+        assertEquals("4 units created, 0 updated\n", imported.out());
+        Run form = ok("template", "csv", "2021");
         assertTrue(form.out().contains("\ns3,natural_person,business,research,nonprofit,legal_service,other_org,total,label\n"));
         PublishedReport linzi = PublishedReport.linzi2021();
         List<Figures> parts = ReportSplitter.split(linzi.figures(), 3, new Random(3));
         Path forms = Files.createDirectory(dir.resolve("forms"));
         List<String> units = List.of("lz-office", "lz-street", "lz-dept");
         for (int i = 0; i < 3; i++) {
-            write(forms.resolve(units.get(i) + ".csv"), fill(form.out(), units.get(i), 2021, parts.get(i)));
+            String filled = fill(form.out(), units.get(i), 2021, parts.get(i));
+            // One clerk's spreadsheet saves with a byte order mark and Windows line ends.
+            write(forms.resolve(units.get(i) + ".csv"), i == 1 ? "\uFEFF" + filled.replace("\n", "\r\n") : filled);
         }
 
         Run submit = ogi("--progress", "submit", forms.toString());
@@ -103,15 +132,75 @@ class CliTest extends OnBothDatabases {
         assertTrue(submit.err().contains("] 3/3 units"), submit.err());
         assertEquals(0, rollup.exit(), rollup.err());
         assertTrue(rollup.out().contains("3 of 4 units reported"), rollup.out());
-        JsonNode figures = new ObjectMapper().readTree(pull.out()).get("figures");
+        JsonNode figures = JSON.readTree(pull.out()).get("figures");
         linzi.figures().toMap().forEach((cell, value) -> assertEquals(0,
                 new BigDecimal(value.toString()).compareTo(figures.get(cell).decimalValue()), cell));
-        assertTrue(ogi("pull", "lz", "2021", "--csv").out().startsWith("cell,value,unit,label\n"));
+        assertTrue(ok("pull", "lz", "2021", "--csv").out().startsWith("cell,value,unit,label\n"));
+    }
+
+    @Test
+    void aRollupShowsTheHeadlineFiguresWithTheirLabelsAndEveryFinding(@TempDir Path dir) throws Exception {
+        ok("units", "import", write(dir.resolve("u.csv"), "id,name,kind,divisionCode,fromYear,toYear,parent\n"
+                + "hc,某县,county,,2015,,\nhc-town,某镇,town,,2015,,hc\n").toString());
+        ok("submit", write(dir.resolve("town.json"), "{\"unit\": \"hc-town\", \"year\": 2021, \"figures\": {"
+                + "\"s3.new.natural_person\": 40, \"s3.new.business\": 2, \"s3.carried_over.natural_person\": 3, "
+                + "\"s3.granted.natural_person\": 41, \"s3.granted.business\": 2, \"s3.carried_forward.natural_person\": 2, "
+                + "\"s4.reconsideration.upheld\": 3, \"s4.reconsideration.total\": 3, \"s2_6.penalty.decisions\": 7}}").toString());
+        // The county declares a summed cell that disagrees with the sum below it: a warning on the consolidated report.
+        ok("submit", write(dir.resolve("county.json"), "{\"unit\": \"hc\", \"year\": 2021, \"figures\": {"
+                + "\"s2_6.enforcement.decisions\": 1}, \"declared\": {\"s2_6.penalty.decisions\": 5}}").toString());
+
+        Run rollup = ogi("rollup", "hc", "2021");
+        Run json = ogi("--json", "rollup", "hc", "2021");
+
+        assertEquals(0, rollup.exit(), rollup.err());
+        assertTrue(rollup.out().contains("2 of 2 units reported"), rollup.out());
+        assertTrue(rollup.out().matches("(?s).*\n  s3\\.new\\.total +42 件  一、本年新收政府信息公开申请数量 / [^\n]*总计\n.*"),
+                rollup.out());
+        assertTrue(rollup.out().matches("(?s).*\n  s3\\.carried_over\\.total +3 件  二、上年结转政府信息公开申请数量.*"), rollup.out());
+        assertTrue(rollup.out().matches("(?s).*\n  s3\\.results_total\\.total +43 件  三、本年度办理结果 / （七）总计.*"), rollup.out());
+        assertTrue(rollup.out().matches("(?s).*\n  s3\\.carried_forward\\.total +2 件  四、结转下年度继续办理.*"), rollup.out());
+        assertTrue(rollup.out().matches("(?s).*\n  s4\\.reconsideration\\.total +3 件  行政复议 / .*"), rollup.out());
+        assertTrue(rollup.out().matches("(?s).*\n  s4\\.litigation_direct\\.total +— +行政诉讼 / 未经复议直接起诉.*"), rollup.out());
+        assertTrue(rollup.out().contains("1 finding(s)"), rollup.out());
+        assertTrue(rollup.out().contains("! warning consolidation.declared_differs  s2_6.penalty.decisions"), rollup.out());
+        assertTrue(rollup.out().contains("声明的汇总数与下级合计不一致"), rollup.out());
+        assertEquals(0, json.exit(), json.err());
+        JsonNode result = JSON.readTree(json.out());
+        assertEquals("consolidation.declared_differs", result.get("findings").get(0).get("rule").asText());
+        assertEquals("s3.new.total", result.get("headline").get(0).get("cell").asText());
+        assertEquals(42, result.get("headline").get(0).get("value").asInt());
+        assertEquals(2, result.get("completeness").get("reported").asInt());
+        assertEquals(7, result.get("figures").get("s2_6.penalty.decisions").asInt());
+        assertEquals(result.get("snapshot").asText(), JSON.readTree(ok("pull", "hc", "2021").out()).get("snapshot").asText());
+    }
+
+    @Test
+    void completenessShowsTheDeadlineAndLateSubmissionsInChinaStandardTime(@TempDir Path dir) throws Exception {
+        ok("units", "import", write(dir.resolve("u.csv"), "id,name,kind,divisionCode,fromYear,toYear,parent\n"
+                + "cc,某区,district,,2015,,\ncc-late,迟报镇,town,,2015,,cc\ncc-none,未报镇,town,,2015,,cc\n").toString());
+        // Figures for 2020 sent today: after the deadline of 31 January 2021, so late.
+        ok("submit", "--unit", "cc-late", "--year", "2020",
+                write(dir.resolve("late.json"), "{\"figures\": {\"s2_6.penalty.decisions\": 1}}").toString());
+
+        Run text = ogi("completeness", "cc", "2020");
+        Run json = ogi("--json", "completeness", "cc", "2020");
+
+        assertEquals(0, text.exit(), text.err());
+        assertEquals(0, json.exit(), json.err());
+        JsonNode answer = JSON.readTree(json.out());
+        assertEquals("2021-01-31T16:00:00Z", answer.get("deadline").asText());
+        Instant first = Instant.parse(answer.get("late").get(0).get("firstSubmitted").asText());
+        String firstInChina = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(first.atOffset(ZoneOffset.ofHours(8)));
+        assertTrue(text.out().startsWith("cc 2020: 1 of 3 units have reported; due 2021-02-01 00:00 (UTC+8)\n"), text.out());
+        assertTrue(text.out().contains("  missing: cc-none 未报镇 (town)\n"), text.out());
+        assertTrue(text.out().contains("  late:    cc-late 迟报镇 (town), first submitted " + firstInChina + " (UTC+8)\n"),
+                text.out());
     }
 
     @Test
     void aRejectedSubmissionIsPrintedCellByCellWithItsOwnExitCode(@TempDir Path dir) throws Exception {
-        ogi("units", "import", write(dir.resolve("u.csv"), "id,name,kind,divisionCode,fromYear,toYear,parent\nr1,某镇,town,,2015,,\n").toString());
+        ok("units", "import", write(dir.resolve("u.csv"), "id,name,kind,divisionCode,fromYear,toYear,parent\nr1,某镇,town,,2015,,\n").toString());
         Path file = write(dir.resolve("r1.json"),
                 "{\"unit\": \"r1\", \"year\": 2021, \"figures\": {\"s4.reconsideration.upheld\": 3, \"s4.reconsideration.total\": 4}}");
 
@@ -123,7 +212,52 @@ class CliTest extends OnBothDatabases {
         assertTrue(validate.err().contains("filled 4, should be 3 (difference 1)"), validate.err());
         assertTrue(validate.err().contains("总计应等于结果维持、结果纠正、其他结果、尚未审结之和"), validate.err());
         assertEquals(Cli.REJECTED, json.exit());
-        assertEquals("s4.total", new ObjectMapper().readTree(json.out()).get("findings").get(0).get("rule").asText());
+        assertEquals("s4.total", JSON.readTree(json.out()).get("findings").get(0).get("rule").asText());
+    }
+
+    @Test
+    void aRefusedImportListsEveryProblemAndJsonGivesTheWholeProblem(@TempDir Path dir) throws Exception {
+        Path units = write(dir.resolve("bad.csv"), "id,name,kind,divisionCode,fromYear,toYear,parent\n"
+                + "bad-1,某镇,village,,2015,,\n"
+                + "bad-2,,street,,2015,,\n");
+
+        Run text = ogi("units", "import", units.toString());
+        Run json = ogi("--json", "units", "import", units.toString());
+
+        assertEquals(Cli.API_ERROR, text.exit());
+        assertTrue(text.err().contains("422 unit.invalid"), text.err());
+        assertTrue(text.err().contains("\n  bad-1  unit.unknown_kind  kind must be one of "), text.err());
+        assertEquals(Cli.API_ERROR, json.exit());
+        JsonNode problem = JSON.readTree(json.out());
+        assertEquals("unit.invalid", problem.get("code").asText());
+        assertEquals(problem.get("errors").size(), text.err().split("\n  ").length - 1, text.err());
+        for (JsonNode e : problem.get("errors")) {
+            assertTrue(text.err().contains("\n  " + e.get("unit").asText() + "  " + e.get("code").asText() + "  "
+                    + e.get("message").asText() + "\n"), text.err());
+        }
+        assertEquals(2, problem.get("errors").size());
+    }
+
+    @Test
+    void withoutATokenOgiSaysHowToSetOneBeforeCallingTheService() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        // Nothing listens on the port: had ogi called the service, it would have exited with 4 (unreachable).
+        Map<String, String> unset = Map.of("OGI_SERVER", "http://127.0.0.1:" + port);
+        Map<String, String> empty = new HashMap<>(unset);
+        empty.put("OGI_TOKEN", "");
+
+        for (Run run : List.of(ogiWith(unset, "completeness", "x", "2021"), ogiWith(empty, "rollup", "x", "2021"),
+                ogiWith(unset, "--token", " ", "template", "csv", "2021"))) {
+            assertEquals(Cli.AUTH, run.exit(), run.err());
+            assertTrue(run.err().contains("no token set: export OGI_TOKEN="), run.err());
+            assertTrue(run.err().contains("--token"), run.err());
+            assertTrue(run.err().contains("未设置令牌"), run.err());
+        }
+        Run given = ogiWith(unset, "--token", ServiceUnderTest.ADMIN_TOKEN, "--server", server(), "completeness", "x", "2021");
+        assertEquals(Cli.API_ERROR, given.exit(), given.err());
     }
 
     @Test
@@ -139,10 +273,21 @@ class CliTest extends OnBothDatabases {
         assertTrue(nowhere.err().contains("cannot reach"), nowhere.err());
         assertEquals(Cli.USAGE, ogi("frobnicate").exit());
         assertEquals(Cli.USAGE, ogi("rollup", "x").exit());
+        assertEquals(Cli.USAGE, ogi("rollup", "x", "twenty").exit());
+        assertEquals(Cli.USAGE, ogi("units").exit());
+        assertEquals(Cli.USAGE, ogi("submit", "/no/such/file.json").exit());
+        assertEquals(Cli.USAGE, ogi().exit());
         assertEquals(Cli.API_ERROR, ogi("completeness", "nobody", "2021").exit());
         Run help = ogi("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("Exit codes"));
+        for (String command : List.of("submit FILE|DIR", "validate FILE|DIR", "completeness UNIT YEAR", "rollup UNIT YEAR",
+                "pull UNIT YEAR", "units import FILE", "template show YEAR", "template csv YEAR")) {
+            assertTrue(help.out().contains("\n  " + command + " "), command + " in\n" + help.out());
+        }
+        Run rollupHelp = ogi("rollup", "--help");
+        assertEquals(0, rollupHelp.exit());
+        assertTrue(rollupHelp.out().contains("consolidate UNIT's subtree and show the result"), rollupHelp.out());
     }
 
     @Test
@@ -158,5 +303,4 @@ class CliTest extends OnBothDatabases {
         Files.writeString(file, text);
         return file;
     }
-
 }
