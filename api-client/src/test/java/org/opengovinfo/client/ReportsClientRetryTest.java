@@ -148,8 +148,8 @@ class ReportsClientRetryTest {
 
         ApiException e = assertThrows(ApiException.class, () -> client(stub.uri(), 3).importUnitsCsv("id\n"));
 
-        assertEquals(List.of(new ProblemItem(3, "a", "unit.unknown_parent", "parent x of a is not a known unit"),
-                new ProblemItem(null, "b", "unit.unknown_kind", "kind must be one of …")), e.problems());
+        assertEquals(List.of(new ProblemItem(3, "a", "unit.unknown_parent", null, "parent x of a is not a known unit"),
+                new ProblemItem(null, "b", "unit.unknown_kind", null, "kind must be one of …")), e.problems());
         assertEquals("unit.invalid", e.document().get("code").asText());
         assertEquals(1, stub.requests().size());
     }

@@ -226,14 +226,14 @@ class CliTest extends OnBothDatabases {
 
         assertEquals(Cli.API_ERROR, text.exit());
         assertTrue(text.err().contains("422 unit.invalid"), text.err());
-        assertTrue(text.err().contains("\n  bad-1  unit.unknown_kind  kind must be one of "), text.err());
+        assertTrue(text.err().contains("\n  line 2: bad-1  unit.unknown_kind  kind 只能是 "), text.err());
         assertEquals(Cli.API_ERROR, json.exit());
         JsonNode problem = JSON.readTree(json.out());
         assertEquals("unit.invalid", problem.get("code").asText());
         assertEquals(problem.get("errors").size(), text.err().split("\n  ").length - 1, text.err());
         for (JsonNode e : problem.get("errors")) {
-            assertTrue(text.err().contains("\n  " + e.get("unit").asText() + "  " + e.get("code").asText() + "  "
-                    + e.get("message").asText() + "\n"), text.err());
+            assertTrue(text.err().contains("\n  line " + e.get("line").asInt() + ": " + e.get("unit").asText() + "  "
+                    + e.get("code").asText() + "  " + e.get("messageZh").asText() + "\n"), text.err());
         }
         assertEquals(2, problem.get("errors").size());
     }
