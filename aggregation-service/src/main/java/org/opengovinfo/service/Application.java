@@ -27,6 +27,7 @@ public final class Application {
         System.setProperty("h2.objectCache", System.getProperty("h2.objectCache", "false"));
         Map<String, String> env = System.getenv();
         ApplicationContext context = Micronaut.build(args)
+                .banner(false)
                 .mainClass(Application.class)
                 .properties(storage(env))
                 .start();

@@ -38,9 +38,13 @@ class AccessLog implements Ordered {
             return;
         }
         long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
-        long length = response.getContentLength();
-        LOG.info("{} \"{} {}\" {} {} {} ms", request.getRemoteAddress().getAddress().getHostAddress(),
-                request.getMethodName(), Redaction.path(request), response.code(), length < 0 ? "-" : length,
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.info(line(request.getRemoteAddress().getAddress().getHostAddress(), request.getMethodName(),
+                Redaction.path(request), response.code(), response.getContentLength(), System.nanoTime() - started));
+    }
+
+    /** One line of the log: {@code 127.0.0.1 "PUT /api/v1/units/x/figures/2021" 200 512 41 ms}. */
+    static String line(String client, String method, String path, int status, long length, long nanos) {
+        return client + " \"" + method + " " + path + "\" " + status + " " + (length < 0 ? "-" : length) + " "
+                + nanos / 1_000_000 + " ms";
     }
 }

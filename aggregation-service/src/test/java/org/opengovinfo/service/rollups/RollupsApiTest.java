@@ -207,6 +207,38 @@ class RollupsApiTest extends OnBothDatabases {
     }
 
     @Test
+    void theRulesAreRunAgainOnTheTotalsAndASumPastTheLargestNumberIsAFindingNotAWrap() {
+        List<String> parts = new ArrayList<>();
+        String county = county(parts);
+        // the office gives a total of reconsiderations without its outcomes (a rule with one side blank does not
+        // apply); a street gives only outcomes. Summed, the county's total (5 + 3) no longer equals its outcomes (3).
+        Reply office = service.put("/api/v1/units/" + parts.get(0) + "/figures/2021", Map.of("figures", Map.of(
+                "s4.reconsideration.total", 5, "s2_6.penalty.decisions", 9_000_000_000_000_000_000L)));
+        Reply street = service.put("/api/v1/units/" + parts.get(1) + "/figures/2021", Map.of("figures", Map.of(
+                "s4.reconsideration.upheld", 3, "s2_6.penalty.decisions", 9_000_000_000_000_000_000L)));
+        assertEquals(List.of(200, 200), List.of(office.status(), street.status()), office.raw().body());
+        assertEquals(0, office.json().get("findings").size(), "alone, each unit is consistent");
+
+        Reply rollup = service.post("/api/v1/units/" + county + "/rollups/2021", Map.of());
+        JsonNode pulled = service.get("/api/v1/units/" + county + "/consolidated/2021").json();
+
+        assertEquals(201, rollup.status());
+        List<String> rules = new ArrayList<>();
+        pulled.get("findings").forEach(f -> rules.add(f.get("rule").asText() + " " + f.get("severity").asText()));
+        assertTrue(rules.contains("s4.total error"), rules.toString());
+        assertTrue(rules.contains("consolidation.overflow error"), rules.toString());
+        JsonNode total = null;
+        for (JsonNode f : pulled.get("findings")) {
+            if (f.get("rule").asText().equals("s4.total")) {
+                total = f;
+            }
+        }
+        assertEquals(List.of(8, 3), List.of(total.get("actual").asInt(), total.get("expected").asInt()));
+        assertTrue(pulled.get("figures").get("s2_6.penalty.decisions") == null, "an overflowed sum is blank, never wrapped");
+        assertEquals(8, pulled.get("figures").get("s4.reconsideration.total").asInt());
+    }
+
+    @Test
     void pullingBeforeAnyRollupSaysHowToGetOne() {
         List<String> parts = new ArrayList<>();
         String county = county(parts);
