@@ -78,8 +78,8 @@ class ComposeFileTest {
             assertEquals(Boolean.TRUE, s.get("read_only"), name + " read-only");
             assertTrue(list(s.get("tmpfs")).contains("/tmp"), name + " /tmp");
             assertTrue(s.containsKey("mem_limit"), name + " a memory limit for MaxRAMPercentage");
+            assertEquals("Dockerfile", map(s.get("build")).get("dockerfile"), name + " built from the Dockerfile");
         }
-        assertTrue(map(services.get("aggregation-1")).containsKey("build"), "the image is built from the Dockerfile");
     }
 
     @Test
