@@ -6,6 +6,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.opengovinfo.service.system.Problem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.opengovinfo.service.access.Access;
@@ -18,6 +22,8 @@ import org.opengovinfo.service.system.ReportYears;
 import org.opengovinfo.service.system.Words;
 
 @Tag(name = "audit")
+@ApiResponse(responseCode = "4XX", description = "Refused: a problem with a stable code (see the Problem schema)",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1")
 class AuditController {
 

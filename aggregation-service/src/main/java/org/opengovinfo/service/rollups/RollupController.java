@@ -11,6 +11,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.opengovinfo.service.system.Problem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -31,6 +35,8 @@ import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.ReportYears;
 
 @Tag(name = "rollups")
+@ApiResponse(responseCode = "4XX", description = "Refused: a problem with a stable code (see the Problem schema)",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1")
 class RollupController {
 

@@ -15,6 +15,8 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.opengovinfo.service.system.Problem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -47,6 +49,8 @@ import org.opengovinfo.service.system.Words;
  * the cores and for the year's revision row. Batches, which take long, stay on the I/O pool.
  */
 @Tag(name = "figures")
+@ApiResponse(responseCode = "4XX", description = "Refused: a problem with a stable code (see the Problem schema)",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1")
 class SubmissionController {
 

@@ -2,6 +2,7 @@ package org.opengovinfo.service.system;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -13,8 +14,32 @@ import java.util.List;
  * @param errors every individual problem (findings, unknown fields, hierarchy problems), so a client gets all at once
  */
 @Serdeable
-public record Problem(String type, String title, int status, String code, String detail, String detailZh,
-                      @Nullable List<?> errors) {
+@Schema(name = "Problem", description = "A refusal, as application/problem+json (RFC 9457)")
+public record Problem(String type, String title, int status,
+                      @Schema(description = "stable code, one of ErrorCode's (ErrorCodesDocumentedTest keeps this list whole)",
+                              allowableValues = {
+            "request.body_missing", "request.malformed_json", "request.duplicate_key", "request.unknown_field",
+            "request.wrong_type", "request.malformed_csv", "request.too_large", "request.unsupported_media_type",
+            "request.not_acceptable", "request.method_not_allowed", "route.not_found", "request.invalid",
+            "request.invalid_parameter", "request.year_required", "request.invalid_year", "year.unsupported",
+            "request.unknown_format", "request.cors_refused", "request.timeout", "server.error", "auth.missing",
+            "auth.malformed", "auth.invalid", "auth.expired", "auth.revoked", "access.forbidden", "unit.not_found",
+            "unit.not_in_force", "unit.exists", "unit.id_mismatch", "unit.invalid", "hierarchy.invalid",
+            "unit.import_empty", "unit.invalid_id", "unit.invalid_name", "unit.unknown_kind",
+            "unit.invalid_division_code", "unit.invalid_years", "unit.invalid_placement",
+            "unit.parent_and_placements", "unit.placements_do_not_cover", "unit.listed_twice", "unit.wrong_type",
+            "unit.unknown_parent", "unit.parent_not_in_force", "hierarchy.cycle", "submission.rejected",
+            "submission.no_template", "submission.year_outside_unit", "submission.wrong_template",
+            "submission.not_consolidating", "submission.version_mismatch", "submission.concurrent_write",
+            "submission.none", "submission.no_such_version", "batch.unit_listed_twice", "rollup.not_found",
+            "rollup.none", "rollup.unit_not_in_snapshot", "rollup.snapshot_other_year", "rollup.not_comparable",
+            "rollup.no_template", "rollup.nothing_below", "template.not_found", "template.none_for_year",
+            "token.invalid_principal", "token.unknown_role", "token.invalid_scope", "token.invalid_expiry",
+            "token.not_found"})
+                      String code,
+                      @Schema(description = "what is wrong, in English") String detail,
+                      @Schema(description = "the same in Chinese") String detailZh,
+                      @Schema(description = "every individual problem: findings, unit problems") @Nullable List<?> errors) {
 
     static Problem of(ErrorCode error, String detail, String detailZh, List<?> errors) {
         return new Problem("urn:problem:" + error.code(), error.status().getReason(), error.status().getCode(),

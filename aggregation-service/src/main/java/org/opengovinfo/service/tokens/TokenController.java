@@ -14,6 +14,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.opengovinfo.service.system.Problem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -27,6 +29,8 @@ import org.opengovinfo.service.system.Bodies;
  * a request names, so the caller's subtree must hold that unit in every year it is in force.
  */
 @Tag(name = "tokens")
+@ApiResponse(responseCode = "4XX", description = "Refused: a problem with a stable code (see the Problem schema)",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1")
 class TokenController {
 

@@ -15,6 +15,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.opengovinfo.service.system.Problem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ import org.opengovinfo.service.system.Words;
  * before and after the change (see {@link ScopeRule}); reads without a year see the unit as it stands this year.
  */
 @Tag(name = "units")
+@ApiResponse(responseCode = "4XX", description = "Refused: a problem with a stable code (see the Problem schema)",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/units")
 class UnitController {
 
