@@ -12,7 +12,10 @@ public enum Permission {
     WRITE_FIGURES("填报数据", "write figures"),
     READ_FIGURES("读取各单位本级数据", "read units' own figures"),
     ROLL_UP("汇总", "roll up"),
-    READ_CONSOLIDATED("读取汇总数据", "read consolidated figures");
+    READ_CONSOLIDATED("读取汇总数据", "read consolidated figures"),
+    REVIEW("审核下级报告", "review reports of the units below"),
+    PUBLISH("发布年度报告", "publish a year's report"),
+    REOPEN_PUBLICATION("重新打开已发布的报告", "reopen a published report");
 
     private final Words words;
 

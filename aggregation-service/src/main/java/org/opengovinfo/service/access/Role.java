@@ -7,13 +7,15 @@ import java.util.Set;
 
 /**
  * A token's role, always within its unit's subtree (or everywhere for a token without a unit):
- * administrators run units and tokens (and may do everything else), consolidators watch completeness, roll up and
- * read everything, reporters write figures, readers pull consolidated results.
+ * administrators run units and tokens (and may do everything else, alone reopen a publication), consolidators watch
+ * completeness, review (accept, return, reopen) the reports below them, roll up, publish and read everything,
+ * reporters write figures and hand them in, readers pull consolidated results.
  */
 public enum Role {
     ADMINISTRATOR(EnumSet.allOf(Permission.class)),
     CONSOLIDATOR(EnumSet.of(Permission.READ_TEMPLATES, Permission.READ_UNITS, Permission.READ_AUDIT,
-            Permission.READ_FIGURES, Permission.ROLL_UP, Permission.READ_CONSOLIDATED)),
+            Permission.READ_FIGURES, Permission.ROLL_UP, Permission.READ_CONSOLIDATED, Permission.REVIEW,
+            Permission.PUBLISH)),
     REPORTER(EnumSet.of(Permission.READ_TEMPLATES, Permission.READ_UNITS, Permission.WRITE_FIGURES,
             Permission.READ_FIGURES)),
     READER(EnumSet.of(Permission.READ_TEMPLATES, Permission.READ_UNITS, Permission.READ_CONSOLIDATED));

@@ -21,8 +21,14 @@ import org.opengovinfo.service.system.Json;
 @Singleton
 public class AuditLog {
 
+    /**
+     * One event.
+     *
+     * @param seq its place in the order events were stored, for polling with {@code since}
+     * @param detail what was done, as JSON text
+     */
     @Serdeable
-    public record Event(String id, Instant at, String principal, String action, @Nullable String unit,
+    public record Event(String id, long seq, Instant at, String principal, String action, @Nullable String unit,
                         @Nullable Integer year, String detail) {
     }
 
@@ -69,8 +75,8 @@ public class AuditLog {
     }
 
     /** Events matching every given criterion, newest first, at most {@code limit}. */
-    List<Event> find(@Nullable String unit, @Nullable Integer year, @Nullable String who, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT id, at, principal, action, unit_id, report_year, detail FROM audit_event WHERE 1 = 1");
+    public List<Event> find(@Nullable String unit, @Nullable Integer year, @Nullable String who, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT + " WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (unit != null) {
             sql.append(" AND unit_id = ?");
@@ -84,8 +90,19 @@ public class AuditLog {
             sql.append(" AND principal = ?");
             args.add(who);
         }
-        sql.append(" ORDER BY at DESC, id");
-        return jdbc.prepareStatement(sql.toString(), ps -> {
+        sql.append(" ORDER BY at DESC, seq DESC");
+        return events(sql.toString(), args, limit);
+    }
+
+    /** Events stored after {@code seq}, in the order they were stored, at most {@code limit}. */
+    public List<Event> since(long seq, int limit) {
+        return events(SELECT + " WHERE seq > ? ORDER BY seq", List.of(seq), limit);
+    }
+
+    private static final String SELECT = "SELECT id, seq, at, principal, action, unit_id, report_year, detail FROM audit_event";
+
+    private List<Event> events(String sql, List<Object> args, int limit) {
+        return jdbc.prepareStatement(sql, ps -> {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }
@@ -93,8 +110,8 @@ public class AuditLog {
             List<Event> events = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    events.add(new Event(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getObject(6, Integer.class), rs.getString(7)));
+                    events.add(new Event(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getObject(7, Integer.class), rs.getString(8)));
                 }
             }
             return events;

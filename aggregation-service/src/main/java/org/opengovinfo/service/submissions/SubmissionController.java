@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
@@ -88,6 +89,19 @@ class SubmissionController {
             return HttpResponse.ok(SubmissionViews.Result.of(service.validate(id, y, input)));
         }
         SubmissionService.Outcome outcome = service.submit(id, y, input, ifMatch);
+        return HttpResponse.ok(SubmissionViews.Result.of(outcome)).header("ETag", SubmissionService.etag(outcome.version()));
+    }
+
+    @Operation(operationId = "patchFigures", summary = "Change only the cells given (null blanks a cell); the merged "
+            + "figures are checked and stored as a new version like a whole submission; If-Match as for PUT")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubmissionInput.class)))
+    @Patch(uri = "/units/{id}/figures/{year}", consumes = MediaType.APPLICATION_JSON)
+    @ExecuteOn(SUBMISSIONS)
+    @Access(value = Permission.WRITE_FIGURES, unit = "id", year = "year")
+    HttpResponse<SubmissionViews.Result> patch(@PathVariable String id, @PathVariable String year, @Body String body,
+                                               @Header("If-Match") @Nullable String ifMatch) {
+        SubmissionService.Outcome outcome = service.patch(id, ReportYears.parse(year), SubmissionJson.submission(body), ifMatch);
         return HttpResponse.ok(SubmissionViews.Result.of(outcome)).header("ETag", SubmissionService.etag(outcome.version()));
     }
 

@@ -23,6 +23,7 @@ import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.service.audit.AuditLog;
+import org.opengovinfo.service.season.SeasonService;
 import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.system.ETags;
 import org.opengovinfo.service.system.ErrorCode;
@@ -49,10 +50,12 @@ public class SubmissionService {
     private final CurrentPrincipal principal;
     private final AuditLog audit;
     private final Clock clock;
+    private final SeasonService season;
 
     SubmissionService(Templates templates, UnitService units, SubmissionRepository submissions, YearRevisions revisions,
-                      CurrentPrincipal principal, AuditLog audit, Clock clock) {
+                      CurrentPrincipal principal, AuditLog audit, Clock clock, SeasonService season) {
         this.clock = clock;
+        this.season = season;
         this.templates = templates;
         this.units = units;
         this.submissions = submissions;
@@ -92,7 +95,16 @@ public class SubmissionService {
 
     @Transactional
     public Outcome submit(String unit, int year, SubmissionInput input, String ifMatch) {
-        return submit(unit, year, input, ifMatch, clock.instant());
+        return submit(unit, year, input, ifMatch, clock.instant(), false);
+    }
+
+    /**
+     * Changes only the cells given: each replaces the current value, {@code null} blanks it; every other cell keeps its
+     * value. The merged figures are checked and stored like a whole submission (versions, If-Match, rules).
+     */
+    @Transactional
+    public Outcome patch(String unit, int year, SubmissionInput changes, String ifMatch) {
+        return submit(unit, year, changes, ifMatch, clock.instant(), true);
     }
 
     /**
@@ -101,10 +113,10 @@ public class SubmissionService {
      */
     @Transactional
     public Outcome submitAsOf(String unit, int year, SubmissionInput input, Instant at) {
-        return submit(unit, year, input, null, at);
+        return submit(unit, year, input, null, at, false);
     }
 
-    private Outcome submit(String unit, int year, SubmissionInput input, String ifMatch, Instant at) {
+    private Outcome submit(String unit, int year, SubmissionInput given, String ifMatch, Instant at, boolean patch) {
         Unit known = units.get(unit);
         Map<Integer, StoredSubmission> stored = submissions.currentAndPrevious(unit, year);
         Optional<StoredSubmission> current = Optional.ofNullable(stored.get(year));
@@ -115,9 +127,13 @@ public class SubmissionService {
                     currentTag == null ? "none" : currentTag);
         }
         StoredSubmission previousYear = year - 1 >= 2008 ? stored.get(year - 1) : null;
+        SubmissionInput input = patch ? merged(current.orElse(null), given) : given;
         Outcome outcome = prepare(known, year, input, current.orElse(null), previousYear, at);
         if (outcome.stored() != null) {
-            store(year, List.of(outcome));
+            Map<String, ProblemException> refused = store(year, List.of(outcome));
+            if (!refused.isEmpty()) {
+                throw refused.values().iterator().next();
+            }
         }
         return outcome;
     }
@@ -157,9 +173,32 @@ public class SubmissionService {
             }
         }
         if (!accepted.isEmpty()) {
-            store(year, accepted);
+            Map<String, ProblemException> refused = store(year, accepted);
+            if (!refused.isEmpty()) {
+                outcomes.replaceAll(o -> refused.containsKey(o.unit()) ? new BatchOutcome(o.unit(), null, refused.get(o.unit())) : o);
+            }
         }
         return outcomes;
+    }
+
+    /** The current version's cells as given, with the changes applied ({@code null} removes a cell). */
+    private static SubmissionInput merged(StoredSubmission current, SubmissionInput changes) {
+        Map<String, Object> figures = new LinkedHashMap<>(current == null ? Map.of() : cells(current.figures()));
+        Map<String, Object> declared = new LinkedHashMap<>(current == null || current.declared() == null ? Map.of()
+                : cells(current.declared()));
+        apply(figures, changes.figures());
+        apply(declared, changes.declared());
+        return new SubmissionInput(changes.template(), figures, declared);
+    }
+
+    private static void apply(Map<String, Object> cells, Map<String, Object> changes) {
+        changes.forEach((code, value) -> {
+            if (value == null) {
+                cells.remove(code);
+            } else {
+                cells.put(code, value);
+            }
+        });
     }
 
     /** Checks figures against the unit's current version: unchanged, or a new version ready to store. */
@@ -179,7 +218,20 @@ public class SubmissionService {
         return new Outcome(Status.ACCEPTED, unit, year, checked, version, stored);
     }
 
-    private void store(int year, List<Outcome> accepted) {
+    /**
+     * Stores new versions: first their reports move to draft (which refuses a locked one, and orders this write against
+     * an acceptance or a publication of the same report), then the audit rows, the heads, the year's revision and the
+     * versions themselves.
+     *
+     * @return the units refused because their report is locked; nothing is stored for them
+     */
+    private Map<String, ProblemException> store(int year, List<Outcome> candidates) {
+        Map<String, ProblemException> refused = season.recordWrites(year, candidates.stream()
+                .map(o -> new SeasonService.Write(o.unit(), o.version())).toList());
+        List<Outcome> accepted = candidates.stream().filter(o -> !refused.containsKey(o.unit())).toList();
+        if (accepted.isEmpty()) {
+            return refused;
+        }
         List<Map.Entry<String, Object>> details = new ArrayList<>();
         for (Outcome o : accepted) {
             details.add(Map.entry(o.unit(), Map.of("version", o.version())));
@@ -194,6 +246,7 @@ public class SubmissionService {
         // only the insert of the versions comes after it
         revisions.bumpYear(year);
         submissions.append(rows);
+        return refused;
     }
 
     @Transactional(readOnly = true)
