@@ -69,8 +69,8 @@ public enum InputProblem {
             long digits = (long) ((unscaled.bitLength() - 1) * Math.log10(2)) + 1;
             return zh ? "（至少 " + digits + " 位数字）" : "(at least " + digits + " digits)";
         }
-        if (!(given instanceof CharSequence || given instanceof Number || given instanceof Boolean)) {
-            // Lists and objects are refused as the wrong type, whose message does not repeat them: never render one.
+        if (!(given instanceof CharSequence || given instanceof Number)) {
+            // Anything else is refused as the wrong type, whose message does not repeat it: never render a list.
             return "";
         }
         CharSequence text = given instanceof CharSequence chars ? chars : String.valueOf(given);

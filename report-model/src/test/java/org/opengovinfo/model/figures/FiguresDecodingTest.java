@@ -261,6 +261,7 @@ class FiguresDecodingTest {
 
         assertEquals(a, b);
         assertEquals(a.hashCode(), b.hashCode());
+        assertNotEquals(a.hashCode(), Figures.blank(T2021).hashCode());
         assertEquals("Figures[2021, 2 cells filled]", a.toString());
         assertEquals(false, a.isBlank("s4.reconsideration.upheld"));
         assertTrue(a.isDerived("s4.reconsideration.total"));

@@ -65,6 +65,9 @@ class LongNumbersTest {
         assertEquals("input.not_a_number", problem(COUNT, "-" + "1".repeat(70)).rule());
         assertEquals("input.not_a_number", problem(COUNT, "x".repeat(100_000)).rule());
         assertEquals("input.overflow", problem(COUNT, "９".repeat(70)).rule(), "full-width digits are digits");
+        assertEquals("input.overflow", problem(COUNT, "０".repeat(70)).rule());
+        assertEquals("input.not_a_number", problem(COUNT, "\uFF0F".repeat(70)).rule(), "／ is just below ０");
+        assertEquals("input.not_a_number", problem(COUNT, "\uFF1A".repeat(70)).rule(), "： is just above ９");
     }
 
     @Test
@@ -116,6 +119,17 @@ class LongNumbersTest {
         // 10^77 has 256 bits, still within; 10^78 has 260 and is judged by length: 78 decimals are too many.
         assertEquals(new BigDecimal("1"), decoded(COUNT, new BigDecimal(BigInteger.TEN.pow(77), 77)));
         assertEquals("input.fraction_in_count", problem(COUNT, new BigDecimal(BigInteger.TEN.pow(78), 78)).rule());
+    }
+
+    @Test
+    void aNumberOfTwoHundredFiftySixBitsIsStillEchoedByItsDigits() {
+        BigInteger twoTo255 = BigInteger.ONE.shiftLeft(255);
+        assertEquals(256, twoTo255.bitLength());
+
+        assertEquals("s3.new.natural_person is too large: 57896044618658097711… (77 characters)",
+                problem(COUNT, twoTo255).message().en());
+        assertEquals("s3.new.natural_person is too large: (at least 78 digits)",
+                problem(COUNT, twoTo255.shiftLeft(1)).message().en());
     }
 
     @Test

@@ -80,6 +80,23 @@ class RuleEvaluationTest {
     }
 
     @Test
+    void aSideBelowLongMaxIsComparedExactlyWithASidePastIt() {
+        // MAX ≤ (MAX − 1) + 5: the right side is past Long.MAX_VALUE, the left is not.
+        SumRule rule = rule(Relation.AT_MOST, terms(0), terms(1, 2));
+
+        assertTrue(check(rule, new Cells(MAX, MAX - 1, 5L), null).isEmpty());
+    }
+
+    @Test
+    void aNegativeChangeInASumIsSubtracted() {
+        // 本年增/减 may be negative: 0 + (−2) is −2, not 2.
+        SumRule rule = rule(Relation.EQUAL, terms(0), terms(1, 2));
+
+        assertTrue(check(rule, new Cells(-2L, 0L, -2L), null).isEmpty());
+        assertEquals(new BigDecimal("-4"), check(rule, new Cells(-6L, 0L, -2L), null).get(0).difference());
+    }
+
+    @Test
     void twoSidesBothPastLongMaxAreComparedExactly() {
         Cells cells = new Cells(MAX, 2L, MAX - 1, 3L, MAX - 1, 4L);
 

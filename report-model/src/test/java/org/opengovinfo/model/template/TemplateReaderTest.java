@@ -63,6 +63,8 @@ class TemplateReaderTest {
         "\"label\": \"甲\"                         | \"label\": \"甲\", \"colour\": \"red\" | t.template.json: $.tables[0]: unknown key 'colour'",
         "\"kind\": \"count\"                       | \"kind\": \"integer\" | t.template.json: $.tables[0].kind: unknown value 'integer'",
         "\"unit\": \"件\",                          | '' | t.template.json: cell a.r1.x has no unit",
+        "\"kind\": \"count\",                     | '' | t.template.json: cell a.r1.x has no kind",
+        "\"consolidation\": \"sum\",              | '' | t.template.json: cell a.r1.x has no consolidation",
         "{\"code\": \"r2\"                         | {\"code\": \"r1\" | t.template.json: $.tables[0].rows[1]: code 'r1' is used twice",
         "\"years\": {\"from\": 2030}               | \"years\": {\"from\": 2030, \"to\": 2020} | t.template.json: $.years: year range 2030–2020 is empty",
         "\"kind\": \"count\"                       | \"kind\": \"amount\" | t.template.json: cell a.r1.x is an amount, so its unit must be 万元",
@@ -81,6 +83,7 @@ class TemplateReaderTest {
         "\"table\": \"a\"           | \"table\": \"b\" | t.rules.json: $.rules[0] (a.sum).table: no table 'b'",
         "\"en\": \"Sum\"            | \"en\": \"\" | t.rules.json: $.rules[0] (a.sum).message.en: expected a non-blank string",
         "\"template\": \"t\"        | \"template\": \"u\" | t.rules.json: $.template: rules are for template 'u'",
+        "\"total\": \"sum\"         | \"total\": \"zz\" | t.rules.json: $.rules[0] (a.sum).total: no cell 'a.r1.zz' in template t",
         "\"total\": \"sum\"         | \"total\": \"x\" | t.rules.json: $.rules[0] (a.sum) [row r1]: total a.r1.x must be a derived cell",
         "\"check\": \"total\", \"table\": \"a\", \"per\": \"row\", \"total\": \"sum\", \"parts\": [\"x\", \"y\"] | \"check\": \"equal\", \"table\": \"a\", \"per\": \"row\", \"left\": [\"sum\"], \"right\": [\"x\"] | t.rules.json: derived cell a.r1.sum is the total of no total rule",
     })
@@ -119,8 +122,8 @@ class TemplateReaderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "c.limit     | \"perItemOf\": \"c.fees.items\", \"total\": \"c.fees.amount\" | t.rules.json: $.rules[1] (c.limit): unknown key 'total'",
-        "c.follow_on | \"left\": [\"c.fees.items\"], \"cells\": [\"c.fees.items\"] | t.rules.json: $.rules[2] (c.follow_on): unknown key 'cells'",
+        "c.limit     | \"perItemOf\": \"c.fees.items\", \"total\": \"c.fees.amount\" | t.rules.json: $.rules[2] (c.limit): unknown key 'total'",
+        "c.follow_on | \"left\": [\"c.fees.items\"], \"cells\": [\"c.fees.items\"] | t.rules.json: $.rules[3] (c.follow_on): unknown key 'cells'",
     })
     void everyKindOfCheckHasItsOwnKeys(String rule, String replace, String expected) {
         String find = rule.strip().equals("c.limit") ? "\"perItemOf\": \"c.fees.items\"" : "\"left\": [\"c.fees.items\"]";
@@ -139,12 +142,15 @@ class TemplateReaderTest {
                            {"code": "change", "label": "增减", "unit": "项", "kind": "signed_count", "consolidation": "declared"},
                            {"code": "amount", "label": "金额", "unit": "万元", "kind": "amount"},
                            {"code": "other", "label": "其他金额", "unit": "万元", "kind": "amount"},
-                           {"code": "amount_total", "label": "合计", "unit": "万元", "kind": "amount", "consolidation": "derived"}]}]}
+                           {"code": "amount_total", "label": "合计", "unit": "万元", "kind": "amount", "consolidation": "derived"},
+                           {"code": "net", "label": "本年项目数", "unit": "项", "consolidation": "derived"}]}]}
             """;
     private static final String RICH_RULES = """
             {"template": "t", "rules": [
               {"id": "c.total", "check": "total", "total": "c.fees.amount_total", "parts": ["c.fees.amount", "c.fees.other"],
                "message": {"zh": "合计", "en": "Total"}},
+              {"id": "c.net", "check": "total", "total": "c.fees.net", "parts": ["c.fees.items", "c.fees.change"],
+               "message": {"zh": "项目数", "en": "Items"}},
               {"id": "c.limit", "check": "amount-limit", "cells": ["c.fees.amount"], "max": "100",
                "perItemOf": "c.fees.items", "severity": "warning", "message": {"zh": "过大", "en": "Too large"}},
               {"id": "c.follow_on", "check": "equal", "left": ["c.fees.items"],
@@ -174,7 +180,7 @@ class TemplateReaderTest {
     void aConsolidationAddsUpEverythingButTheDeclaredCells() {
         Template t = read(RICH, RICH_RULES);
 
-        assertArrayEquals(new int[] {2, 3, 4}, t.summedCells());
+        assertArrayEquals(new int[] {2, 3, 4, 5}, t.summedCells());
         assertEquals("{0, 1}", t.declaredCells().toString());
     }
 
@@ -218,12 +224,30 @@ class TemplateReaderTest {
     }
 
     @Test
+    void aTotalNetsANegativeChangeAgainstItsOtherParts() {
+        Template t = read(RICH, RICH_RULES);
+
+        Figures figures = Figures.of(t, Map.of("c.fees.items", 10, "c.fees.change", "减少2"));
+
+        assertEquals(new BigDecimal("8"), figures.value("c.fees.net").orElseThrow());
+        assertTrue(figures.isDerived("c.fees.net"));
+    }
+
+    @Test
     void aSignedCountMustBeDeclared() {
         String template = RICH.replace("\"kind\": \"signed_count\", \"consolidation\": \"declared\"",
                 "\"kind\": \"signed_count\"");
         String message = assertThrows(TemplateDefinitionException.class, () -> read(template, RICH_RULES)).getMessage();
         assertEquals("t.template.json: cell c.fees.change is a signed count, which cannot be summed or derived: declare it",
                 message);
+    }
+
+    @Test
+    void malformedJsonIsNamedWithItsLine() {
+        // "tables" is on line 2 of the template; two more line breaks put the stray colon on line 4.
+        String message = failure(TEMPLATE.replace("\"tables\"", "\n\n\"tables\":"), RULES);
+        assertTrue(message.startsWith("t.template.json: malformed JSON: "), message);
+        assertTrue(message.endsWith(" at line 4"), message);
     }
 
     @Test
