@@ -71,10 +71,11 @@ final class FiguresDecoder {
                 }
                 if (Bits.get(present, p)) {
                     any = true;
-                    long v = values[p];
-                    long s = sum + v;
-                    overflow |= ((sum ^ s) & (v ^ s)) < 0;
-                    sum = s;
+                    try {
+                        sum = Math.addExact(sum, values[p]);
+                    } catch (ArithmeticException e) {
+                        overflow = true;
+                    }
                 }
             }
             if (!any) {
