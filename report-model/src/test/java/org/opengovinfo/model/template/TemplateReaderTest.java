@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.opengovinfo.model.consolidation.Consolidator;
+import org.opengovinfo.model.consolidation.Hierarchy;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.rule.Severity;
@@ -231,6 +233,19 @@ class TemplateReaderTest {
 
         assertEquals(new BigDecimal("8"), figures.value("c.fees.net").orElseThrow());
         assertTrue(figures.isDerived("c.fees.net"));
+    }
+
+    @Test
+    void aConsolidatedTotalOfDeclaredCellsIsComputedFromTheDeclaration() {
+        Template t = read(RICH, RICH_RULES);
+        Hierarchy h = Hierarchy.builder().add("county", null).add("town", "county").build();
+        Figures declared = Figures.of(t, Map.of("c.fees.items", 10, "c.fees.change", -2));
+
+        Figures totals = Consolidator.consolidate(t, h, Map.of("town", Figures.blank(t)), Map.of("county", declared))
+                .unit("county").orElseThrow().totals();
+
+        // The town has no items, so no net of its own to add: the county's net comes from what it declared.
+        assertEquals(new BigDecimal("8"), totals.value("c.fees.net").orElseThrow());
     }
 
     @Test
