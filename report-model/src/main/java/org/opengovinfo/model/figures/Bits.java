@@ -16,17 +16,4 @@ final class Bits {
     static void set(long[] bits, int i) {
         bits[i >>> 6] |= 1L << i;
     }
-
-    static void clear(long[] bits, int i) {
-        bits[i >>> 6] &= ~(1L << i);
-    }
-
-    static boolean isEmpty(long[] bits) {
-        for (long word : bits) {
-            if (word != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -15,6 +15,13 @@ import org.opengovinfo.model.template.ValueKind;
  * reports use — {@code +2}, {@code -14}, {@code 增加15}, {@code 减少135}, {@code 增 2726}, {@code 减 670},
  * {@code 增加8项}, {@code 913689.9 万元}, {@code 9194 个}, {@code 1,234}, full-width digits. Blank forms
  * ({@code null}, empty text, {@code -}, {@code —}, {@code /}) give a blank cell, never a zero.
+ *
+ * <p>Parsing a number into {@link BigDecimal} takes time quadratic in its digits, so a value longer than any figure
+ * can be is refused in linear time before it is parsed: text longer than {@value #MAX_TEXT_LENGTH} characters
+ * after trimming ({@code input.overflow} if it is all digits, else {@code input.not_a_number}), and a
+ * {@link BigInteger} or {@link BigDecimal} whose unscaled value has more than {@value #MAX_UNSCALED_BITS} bits
+ * (about 77 digits), judged by its bit length and scale alone ({@code input.overflow} if its integer part alone
+ * has more than 19 digits, else {@code input.too_many_decimals} or {@code input.fraction_in_count}).
  */
 final class CellValueParser {
 
@@ -31,6 +38,21 @@ final class CellValueParser {
             return new Parsed(false, 0, problem, detail);
         }
     }
+
+    /**
+     * The longest text, after trimming, that is read as a number: a count has at most 19 digits and an amount at
+     * most 15 + 4, so 64 leaves room for grouping commas, a sign word and a unit ({@code 9,223,372,036,854,775,807 件}
+     * is 27 characters).
+     */
+    static final int MAX_TEXT_LENGTH = 64;
+    /**
+     * The most bits of an unscaled value that is looked at digit by digit (stripping zeros, counting digits): 77
+     * digits, more than any figure needs even written with trailing zeros, and cheap to handle.
+     */
+    static final int MAX_UNSCALED_BITS = 256;
+    /** Every figure fits a {@code long}, which has 19 digits. */
+    private static final int MAX_INTEGER_DIGITS = 19;
+    private static final double LOG10_2 = Math.log10(2);
 
     private static final Set<String> BLANK_FORMS = Set.of("", "-", "—", "——", "/", "\\");
     private static final Set<String> COUNT_UNITS = Set.of("件", "条", "个", "项", "次", "篇", "期", "份", "人", "人次", "家");
@@ -61,13 +83,25 @@ final class CellValueParser {
             return fromDecimal(new BigDecimal(Double.toString(d)), cell);
         }
         if (raw instanceof CharSequence text) {
-            return fromText(text.toString(), cell);
+            return fromText(text, cell);
         }
         return Parsed.problem(InputProblem.WRONG_TYPE, typeName(raw));
     }
 
-    private static Parsed fromText(String raw, Cell cell) {
-        String text = normalizeWidth(raw).strip();
+    /** Reads the text only through {@code charAt} until it is known to be short, so a huge one is never copied. */
+    private static Parsed fromText(CharSequence raw, Cell cell) {
+        int start = 0;
+        int end = raw.length();
+        while (start < end && Character.isWhitespace(raw.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(raw.charAt(end - 1))) {
+            end--;
+        }
+        if (end - start > MAX_TEXT_LENGTH) {
+            return tooLong(raw, start, end);
+        }
+        String text = normalizeWidth(raw.subSequence(start, end).toString());
         if (BLANK_FORMS.contains(text)) {
             return Parsed.BLANK;
         }
@@ -116,13 +150,18 @@ final class CellValueParser {
         if (value.signum() < 0 && !kind.isSigned()) {
             return Parsed.problem(InputProblem.NEGATIVE, null);
         }
+        int bits = value.unscaledValue().bitLength();
+        if (bits > MAX_UNSCALED_BITS) {
+            // At least this many digits, from the bit length alone: counting them exactly would cost a power of ten.
+            long digits = (long) ((bits - 1) * LOG10_2) + 1;
+            return digits - value.scale() > MAX_INTEGER_DIGITS ? Parsed.problem(InputProblem.OVERFLOW, null) : fraction(cell);
+        }
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > kind.scale()) {
-            return kind == ValueKind.AMOUNT
-                    ? Parsed.problem(InputProblem.TOO_MANY_DECIMALS, null)
-                    : Parsed.problem(InputProblem.FRACTION_IN_COUNT, cell.unit());
+            return fraction(cell);
         }
-        if (stripped.precision() - stripped.scale() > 19) {
+        // In long: a scale near Integer.MIN_VALUE (1E+2147483647) would wrap an int difference.
+        if ((long) stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
             return Parsed.problem(InputProblem.OVERFLOW, null);
         }
         try {
@@ -130,6 +169,23 @@ final class CellValueParser {
         } catch (ArithmeticException e) {
             return Parsed.problem(InputProblem.OVERFLOW, null);
         }
+    }
+
+    /** Too long to be a figure: all digits is a number too large, anything else is no number at all. */
+    private static Parsed tooLong(CharSequence text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= '０' && c <= '９')) {
+                return Parsed.problem(InputProblem.NOT_A_NUMBER, null);
+            }
+        }
+        return Parsed.problem(InputProblem.OVERFLOW, null);
+    }
+
+    private static Parsed fraction(Cell cell) {
+        return cell.kind() == ValueKind.AMOUNT
+                ? Parsed.problem(InputProblem.TOO_MANY_DECIMALS, null)
+                : Parsed.problem(InputProblem.FRACTION_IN_COUNT, cell.unit());
     }
 
     /** Full-width digits, signs and points (as typed with a Chinese input method) become their ASCII forms. */

@@ -25,12 +25,12 @@ final class FiguresDecoder {
             Object raw = entry.getValue();
             Optional<Cell> cell = template.cell(code);
             if (cell.isEmpty()) {
-                problems.add(InputProblem.UNKNOWN_CELL.finding(code, String.valueOf(raw), template.id()));
+                problems.add(InputProblem.UNKNOWN_CELL.finding(code, raw, template.id()));
                 continue;
             }
             CellValueParser.Parsed parsed = CellValueParser.parse(raw, cell.get());
             if (parsed.problem() != null) {
-                problems.add(parsed.problem().finding(code, String.valueOf(raw), parsed.detail()));
+                problems.add(parsed.problem().finding(code, raw, parsed.detail()));
             } else if (!parsed.blank()) {
                 int i = cell.get().index();
                 values[i] = parsed.value();
@@ -71,10 +71,11 @@ final class FiguresDecoder {
                 }
                 if (Bits.get(present, p)) {
                     any = true;
-                    long v = values[p];
-                    long s = sum + v;
-                    overflow |= ((sum ^ s) & (v ^ s)) < 0;
-                    sum = s;
+                    try {
+                        sum = Math.addExact(sum, values[p]);
+                    } catch (ArithmeticException e) {
+                        overflow = true;
+                    }
                 }
             }
             if (!any) {

@@ -1,11 +1,17 @@
 package org.opengovinfo.model.figures;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.rule.Message;
 
 /**
  * Why an input value was rejected. Each has a stable code for scripts and a message for clerks; message
  * arguments are the cell code, the value as given, and one detail.
+ *
+ * <p>The value is echoed at most {@value #ECHO_LENGTH} characters long, then "…" and its length: a message must not
+ * carry a megabyte of digits back to the client, nor cost the quadratic {@code toString} of a huge number, which is
+ * described by its number of digits instead.
  */
 public enum InputProblem {
     UNKNOWN_CELL("input.unknown_cell",
@@ -46,8 +52,34 @@ public enum InputProblem {
         return code;
     }
 
-    Finding finding(String cell, String given, String detail) {
-        return Finding.aboutInput(code, cell,
-                new Message(String.format(zh, cell, given, detail), String.format(en, cell, given, detail)));
+    /** Characters of a given value that a message repeats. */
+    static final int ECHO_LENGTH = 20;
+
+    /** @param given the value as given, any type; shown shortened (see the class comment) */
+    Finding finding(String cell, Object given, String detail) {
+        return Finding.aboutInput(code, cell, new Message(
+                String.format(zh, cell, echo(given, true), detail), String.format(en, cell, echo(given, false), detail)));
+    }
+
+    private static String echo(Object given, boolean zh) {
+        BigInteger unscaled = given instanceof BigInteger big ? big
+                : given instanceof BigDecimal decimal ? decimal.unscaledValue()
+                : null;
+        if (unscaled != null && unscaled.bitLength() > CellValueParser.MAX_UNSCALED_BITS) {
+            long digits = (long) ((unscaled.bitLength() - 1) * Math.log10(2)) + 1;
+            return zh ? "（至少 " + digits + " 位数字）" : "(at least " + digits + " digits)";
+        }
+        if (!(given instanceof CharSequence || given instanceof Number)) {
+            // Anything else is refused as the wrong type, whose message does not repeat it: never render a list.
+            return "";
+        }
+        CharSequence text = given instanceof CharSequence chars ? chars : String.valueOf(given);
+        int length = text.length();
+        if (length <= ECHO_LENGTH) {
+            return text.toString();
+        }
+        // Never cut a character outside the BMP in half.
+        int cut = Character.isHighSurrogate(text.charAt(ECHO_LENGTH - 1)) ? ECHO_LENGTH - 1 : ECHO_LENGTH;
+        return text.subSequence(0, cut) + (zh ? "…（共 " + length + " 个字符）" : "… (" + length + " characters)");
     }
 }

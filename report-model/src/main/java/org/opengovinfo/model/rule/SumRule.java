@@ -103,11 +103,10 @@ public record SumRule(
                 if (big != null) {
                     big = big.add(BigInteger.valueOf(v));
                 } else {
-                    long s = small + v;
-                    if (((small ^ s) & (v ^ s)) < 0) {
+                    try {
+                        small = Math.addExact(small, v);
+                    } catch (ArithmeticException overflow) {
                         big = BigInteger.valueOf(small).add(BigInteger.valueOf(v));
-                    } else {
-                        small = s;
                     }
                 }
             }

@@ -227,16 +227,17 @@ final class TemplateReader {
 
     private List<Rule> rule(JsonNode node, String path, String id, Layout layout) {
         String check = text(node, "check", path);
-        Severity severity = node.has("severity")
-                ? enumValue(Severity.class, text(node, "severity", path), path + ".severity")
-                : Severity.ERROR;
-        Message message = message(node, path);
+        // Keys first: a misspelt key ("mesage") is named as unknown rather than reported as the one it misses.
         switch (check) {
             case "total" -> allowOnly(node, path, "id", "check", "severity", "message", "table", "per", "total", "parts");
             case "equal", "at-most" -> allowOnly(node, path, "id", "check", "severity", "message", "table", "per", "left", "right");
             case "amount-limit" -> allowOnly(node, path, "id", "check", "severity", "message", "cells", "max", "perItemOf");
             default -> throw fail(path + ".check: unknown check '" + check + "' (expected total, equal, at-most or amount-limit)");
         }
+        Severity severity = node.has("severity")
+                ? enumValue(Severity.class, text(node, "severity", path), path + ".severity")
+                : Severity.ERROR;
+        Message message = message(node, path);
         if (check.equals("amount-limit")) {
             return List.of(amountLimit(node, path, id, severity, message, layout));
         }

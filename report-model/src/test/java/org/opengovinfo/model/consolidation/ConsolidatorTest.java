@@ -204,4 +204,77 @@ class ConsolidatorTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Consolidator.consolidate(T2021, h, Map.of("stranger", Figures.blank(T2021)), Map.of()));
     }
+
+    @Test
+    void aConsolidatedTotalThatBreaksARuleYieldsAFindingOnTheTotals() {
+        Hierarchy h = Hierarchy.builder().add("county", null).add("a", "county").add("b", "county").build();
+        // a's total is one too many; b reports new requests and no results, which is no claim about results.
+        Figures a = Figures.of(T2021, Map.of("s4.reconsideration.upheld", 2, "s4.reconsideration.total", 3));
+        Figures b = Figures.of(T2021, Map.of("s4.reconsideration.upheld", 1, "s3.new.natural_person", 5));
+
+        ConsolidatedUnit county = Consolidator.consolidate(T2021, h, Map.of("a", a, "b", b), Map.of())
+                .unit("county").orElseThrow();
+
+        assertEquals(1, county.findings().size(), county.findings()::toString);
+        Finding broken = county.findings().get(0);
+        assertEquals("s4.total", broken.rule());
+        assertEquals("s4.reconsideration.total", broken.cells().get(0));
+        assertEquals(new BigDecimal("4"), broken.actual());
+        assertEquals(new BigDecimal("3"), broken.expected());
+        assertTrue(county.hasErrors());
+    }
+
+    @Test
+    void aRuleTouchingAnOverflowedSumIsNotEvaluated() {
+        Hierarchy h = Hierarchy.builder().add("county", null).add("a", "county").add("b", "county").build();
+        long half = Long.MAX_VALUE / 2 + 1;
+        Figures a = Figures.of(T2021, Map.of("s4.reconsideration.upheld", half, "s4.reconsideration.corrected", 1,
+                "s4.reconsideration.total", 5));
+        Figures b = Figures.of(T2021, Map.of("s4.reconsideration.upheld", half, "s4.reconsideration.total", 5));
+
+        ConsolidatedUnit county = Consolidator.consolidate(T2021, h, Map.of("a", a, "b", b), Map.of())
+                .unit("county").orElseThrow();
+
+        // Without the overflowed upheld, 10 would be checked against corrected alone and called wrong.
+        assertEquals(List.of("consolidation.overflow"), county.findings().stream().map(Finding::rule).toList());
+        assertEquals(new BigDecimal("10"), county.totals().value("s4.reconsideration.total").orElseThrow());
+    }
+
+    @Test
+    void anOverflowedTotalStaysBlankRatherThanRecomputedFromItsParts() {
+        Hierarchy h = Hierarchy.builder().add("county", null).add("a", "county").add("b", "county").build();
+        Figures unit = Figures.of(T2021, Map.of("s4.reconsideration.upheld", 1, "s4.reconsideration.total", Long.MAX_VALUE));
+
+        Figures totals = Consolidator.consolidate(T2021, h, Map.of("a", unit, "b", unit), Map.of())
+                .unit("county").orElseThrow().totals();
+
+        assertTrue(totals.isBlank("s4.reconsideration.total"));
+        assertEquals(new BigDecimal("2"), totals.value("s4.reconsideration.upheld").orElseThrow());
+    }
+
+    @Test
+    void aPlausibilityLimitOnConsolidatedTotalsGrowsWithTheUnitsThatReported() {
+        Hierarchy h = Hierarchy.builder().add("county", null).add("a", "county").add("b", "county").build();
+        Figures large = Figures.of(T2021, Map.of("s2_8.fees.amount", "1500000"));
+
+        ConsolidatedUnit alone = Consolidator.consolidate(T2021, h, Map.of("a", large), Map.of())
+                .unit("county").orElseThrow();
+        ConsolidatedUnit withB = Consolidator.consolidate(T2021, h, Map.of("a", large, "b", Figures.blank(T2021)), Map.of())
+                .unit("county").orElseThrow();
+
+        assertEquals(List.of("s2_8.fees.plausible_amount"), alone.findings().stream().map(Finding::rule).toList());
+        assertFalse(alone.hasErrors(), "a warning is no error");
+        assertEquals(List.of(), withB.findings());
+    }
+
+    @Test
+    void consolidatedUnitsComeParentsFirst() {
+        Hierarchy h = Hierarchy.builder()
+                .add("town", "county").add("county", "city").add("city", null).add("office", "town").build();
+
+        Consolidation c = Consolidator.consolidate(T2021, h, Map.of(), Map.of());
+
+        assertEquals(List.of("city", "county", "town"), c.units().stream().map(ConsolidatedUnit::unit).toList());
+        assertEquals(T2021, c.template());
+    }
 }

@@ -52,6 +52,8 @@ class FiguresDecodingTest {
         "增加8项   | 8",
         "０        | 0",
         "＋３      | 3",
+        "９        | 9",
+        "－１２３  | -123",
         "1,234    | 1234",
     })
     void signedChangesAreReadInEveryPublishedForm(String text, long expected) {
@@ -70,7 +72,7 @@ class FiguresDecodingTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '|', value = {"9194 个 | 9194", "8件 | 8", "12 人次 | 12", "７６ | 76"})
+    @CsvSource(delimiter = '|', value = {"9194 个 | 9194", "8件 | 8", "12 人次 | 12", "７６ | 76", "１２３ | 123", "９ | 9"})
     void countsAreReadWithACounterWord(String text, long expected) {
         assertEquals(BigDecimal.valueOf(expected), decoded(COUNT, text));
     }
@@ -199,5 +201,70 @@ class FiguresDecodingTest {
         assertEquals(2, e.problems().size());
         assertThrows(IllegalArgumentException.class, () -> Figures.blank(T2021).value("nope"));
         assertTrue(Arrays.stream(new String[] {"s3.new.total"}).allMatch(Figures.blank(T2021)::isBlank));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"5件", "5 个", "5人次", "5 项"})
+    void anAmountGivenWithACountUnitIsRefused(String text) {
+        List<Finding> problems = Figures.decode(T2019, cells(AMOUNT, text)).problems();
+
+        assertEquals(List.of("input.wrong_unit"), problems.stream().map(Finding::rule).toList());
+        Finding problem = problems.get(0);
+        assertEquals(AMOUNT + " is in 万元, so it cannot be '" + text + "'", problem.message().en());
+    }
+
+    @Test
+    void aCountGivenInYuanOrWanYuanIsRefused() {
+        assertEquals("input.wrong_unit", Figures.decode(T2019, cells(COUNT, "5元")).problems().get(0).rule());
+        assertEquals("input.wrong_unit", Figures.decode(T2019, cells(COUNT, "5 万元")).problems().get(0).rule());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsNamedByWhatItIs() {
+        Map<String, Object> input = cells(
+                "s3.new.natural_person", true,
+                "s3.new.business", Map.of("value", 1),
+                "s3.new.research", List.of(1),
+                "s3.new.nonprofit", new int[] {1},
+                "s3.new.legal_service", 'x');
+
+        List<String> messages = Figures.decode(T2019, input).problems().stream().map(p -> p.message().en()).toList();
+
+        assertEquals(List.of(
+                "s3.new.natural_person must be a number, not true/false",
+                "s3.new.business must be a number, not an object",
+                "s3.new.research must be a number, not a list",
+                "s3.new.nonprofit must be a number, not a list",
+                "s3.new.legal_service must be a number, not Character"), messages);
+    }
+
+    @Test
+    void notANumberIsNotANumberAndNeitherIsBadGrouping() {
+        assertEquals("input.not_a_number", Figures.decode(T2019, cells(AMOUNT, Double.NaN)).problems().get(0).rule());
+        assertEquals("input.not_a_number", Figures.decode(T2019, cells(AMOUNT, Float.POSITIVE_INFINITY)).problems().get(0).rule());
+        assertEquals("input.not_a_number", Figures.decode(T2019, cells(COUNT, "12,34")).problems().get(0).rule());
+        assertEquals("input.not_a_number", Figures.decode(T2019, cells(COUNT, "1,2345")).problems().get(0).rule());
+    }
+
+    @Test
+    void problemsCarryTheirStableCodeAndTheExceptionSaysWhatWasWrong() {
+        assertEquals("input.negative", InputProblem.NEGATIVE.code());
+        InvalidFiguresException e = assertThrows(InvalidFiguresException.class,
+                () -> Figures.of(T2021, cells("s3.new.business", -1)));
+        assertEquals("input.negative [s3.new.business]: s3.new.business cannot be negative: -1", e.getMessage());
+    }
+
+    @Test
+    void equalFiguresHashAlikeAndShowTheirTemplateAndSize() {
+        Figures a = Figures.of(T2021, cells("s4.reconsideration.upheld", 2));
+        Figures b = Figures.of(T2021, cells("s4.reconsideration.upheld", 2, "s4.reconsideration.total", 2));
+
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertNotEquals(a.hashCode(), Figures.blank(T2021).hashCode());
+        assertEquals("Figures[2021, 2 cells filled]", a.toString());
+        assertEquals(false, a.isBlank("s4.reconsideration.upheld"));
+        assertTrue(a.isDerived("s4.reconsideration.total"));
+        assertEquals(false, b.isDerived("s4.reconsideration.total"));
     }
 }

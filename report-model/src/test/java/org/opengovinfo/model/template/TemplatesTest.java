@@ -1,6 +1,8 @@
 package org.opengovinfo.model.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -87,5 +89,40 @@ class TemplatesTest {
         List<String> order = t.rules().derivations().stream().map(r -> r.total().code()).toList();
 
         assertTrue(order.indexOf("l3.answered_refused") < order.indexOf("l3.answered"), order.toString());
+    }
+
+    @Test
+    void templatesAreKeptOldestFirstWhateverOrderTheyAreListedIn() {
+        Templates two = Templates.load(getClass().getClassLoader(), "two-templates/");
+
+        assertEquals(List.of("early", "late"), two.all().stream().map(Template::id).toList());
+        assertEquals("early", two.forYear(2029).orElseThrow().id());
+        assertEquals("late", two.forYear(2030).orElseThrow().id());
+        assertTrue(two.forYear(2019).isEmpty());
+        assertEquals("一格", two.byId("early").orElseThrow().name());
+    }
+
+    @Test
+    void aOneYearRangeHoldsExactlyThatYear() {
+        YearRange y = new YearRange(2019, 2019);
+
+        assertTrue(y.contains(2019));
+        assertFalse(y.contains(2018));
+        assertFalse(y.contains(2020));
+        assertEquals("2019–2019", y.toString());
+        assertThrows(IllegalArgumentException.class, () -> new YearRange(2020, 2019));
+    }
+
+    @Test
+    void rangesThatShareAYearOverlapAndAdjacentOnesDoNot() {
+        YearRange format2019 = new YearRange(2019, 2020);
+        YearRange sharing = new YearRange(2020, 2025);
+        YearRange current = new YearRange(2021, Integer.MAX_VALUE);
+
+        assertTrue(format2019.overlaps(sharing));
+        assertTrue(sharing.overlaps(format2019));
+        assertFalse(format2019.overlaps(current));
+        assertFalse(current.overlaps(format2019));
+        assertEquals("2021–", current.toString());
     }
 }
