@@ -59,11 +59,13 @@ class RollupController {
         this.principal = principal;
     }
 
-    @Operation(summary = "Roll up a unit's subtree for a year into a new, immutable snapshot")
+    @Operation(summary = "Roll up a unit's subtree for a year into a new, immutable snapshot; ?basis=accepted adds up "
+            + "only accepted reports (default all: a preview over everything stored)")
     @Post("/units/{id}/rollups/{year}")
     @Access(value = Permission.ROLL_UP, unit = "id", year = "year")
-    HttpResponse<Map<String, Object>> rollup(@PathVariable String id, @PathVariable String year) {
-        RollupService.Created created = rollups.rollup(id, ReportYears.parse(year));
+    HttpResponse<Map<String, Object>> rollup(@PathVariable String id, @PathVariable String year,
+                                             @QueryValue @Nullable String basis) {
+        RollupService.Created created = rollups.rollup(id, ReportYears.parse(year), Basis.parse(basis));
         StoredSnapshot s = created.snapshot();
         Map<String, Object> summary = summary(s);
         summary.put("completeness", created.completeness());
@@ -97,13 +99,7 @@ class RollupController {
     @Get("/rollups/{from}/diff/{to}")
     @Access(Permission.READ_FIGURES)
     Map<String, Object> diff(@PathVariable String from, @PathVariable String to) {
-        Map<String, Object> a = rollups.document(readable(from));
-        Map<String, Object> b = rollups.document(readable(to));
-        if (!a.get("unit").equals(b.get("unit")) || !a.get("year").equals(b.get("year"))) {
-            throw ErrorCode.ROLLUP_NOT_COMPARABLE.problem();
-        }
-        int year = ((Number) b.get("year")).intValue();
-        return SnapshotDiff.diff(a, b, e -> submissions.cellsAt(e.getKey(), year, e.getValue()));
+        return rollups.diff(readable(from), readable(to));
     }
 
     @Operation(summary = "A unit's consolidated figures for a year from the latest snapshot (or ?snapshot=), as JSON or "
@@ -180,6 +176,7 @@ class RollupController {
         m.put("template", s.template());
         m.put("computedAt", s.createdAt().toString());
         m.put("triggeredBy", s.createdBy());
+        m.put("basis", s.basis());
         return m;
     }
 }

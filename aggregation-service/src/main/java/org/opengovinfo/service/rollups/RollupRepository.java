@@ -23,14 +23,14 @@ class RollupRepository {
 
     /** A stored snapshot; {@code content} is its JSON document without the units' parts (empty when not read). */
     record StoredSnapshot(String id, String unit, int year, String template, Instant createdAt, String createdBy,
-                          String content) {
+                          String basis, String content) {
     }
 
     /** One consolidating unit's part of a snapshot, as JSON ({@code null} in snapshots from before parts had rows). */
     record StoredEntry(StoredSnapshot snapshot, String unit, String content) {
     }
 
-    private static final String HEADER = "SELECT id, unit_id, report_year, template_id, created_at, created_by";
+    private static final String HEADER = "SELECT id, unit_id, report_year, template_id, created_at, created_by, basis";
 
     private final JdbcOperations jdbc;
 
@@ -41,7 +41,7 @@ class RollupRepository {
     /** Stores a snapshot and its units' parts (unit → JSON, in the order they are to be listed). */
     void insert(StoredSnapshot s, Map<String, String> entries) {
         jdbc.prepareStatement("INSERT INTO rollup_snapshot (id, unit_id, report_year, template_id, created_at, created_by, "
-                + "content) VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + "content, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, s.id());
                     ps.setString(2, s.unit());
                     ps.setInt(3, s.year());
@@ -49,6 +49,7 @@ class RollupRepository {
                     ps.setTimestamp(5, Timestamp.from(s.createdAt()));
                     ps.setString(6, s.createdBy());
                     ps.setString(7, s.content());
+                    ps.setString(8, s.basis());
                     return ps.executeUpdate();
                 });
         jdbc.prepareStatement("INSERT INTO rollup_snapshot_unit (snapshot_id, unit_id, report_year, created_at, content, "
@@ -144,14 +145,14 @@ class RollupRepository {
 
     private Optional<StoredEntry> entry(String where, Object... args) {
         return jdbc.prepareStatement("SELECT s.id, s.unit_id, s.report_year, s.template_id, s.created_at, s.created_by, "
-                + "r.unit_id, r.content FROM rollup_snapshot_unit r JOIN rollup_snapshot s ON s.id = r.snapshot_id WHERE "
+                + "s.basis, r.unit_id, r.content FROM rollup_snapshot_unit r JOIN rollup_snapshot s ON s.id = r.snapshot_id WHERE "
                 + where + " ORDER BY r.created_at DESC, r.snapshot_id DESC", ps -> {
                     for (int i = 0; i < args.length; i++) {
                         ps.setObject(i + 1, args[i]);
                     }
                     ps.setMaxRows(1);
                     try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(new StoredEntry(header(rs, ""), rs.getString(7), rs.getString(8)))
+                        return rs.next() ? Optional.of(new StoredEntry(header(rs, ""), rs.getString(8), rs.getString(9)))
                                 : Optional.<StoredEntry>empty();
                     }
                 });
@@ -161,7 +162,7 @@ class RollupRepository {
         List<StoredSnapshot> rows = new ArrayList<>();
         try (rs) {
             while (rs.next()) {
-                rows.add(header(rs, rs.getString(7)));
+                rows.add(header(rs, rs.getString(8)));
             }
         }
         return rows;
@@ -169,6 +170,6 @@ class RollupRepository {
 
     private static StoredSnapshot header(ResultSet rs, String content) throws SQLException {
         return new StoredSnapshot(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                rs.getTimestamp(5).toInstant(), rs.getString(6), content);
+                rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), content);
     }
 }

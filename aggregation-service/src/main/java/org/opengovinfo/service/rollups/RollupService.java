@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.service.audit.AuditLog;
 import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.rollups.RollupRepository.StoredEntry;
+import org.opengovinfo.service.season.Report;
+import org.opengovinfo.service.season.ReportState;
+import org.opengovinfo.service.season.SeasonService;
 import org.opengovinfo.service.rollups.RollupRepository.StoredSnapshot;
 import org.opengovinfo.service.submissions.CurrentFigures;
 import org.opengovinfo.service.submissions.SubmissionService;
@@ -53,12 +57,14 @@ public class RollupService {
     private final CurrentPrincipal principal;
     private final AuditLog audit;
     private final Clock clock;
+    private final SeasonService season;
     private final Map<Hierarchy, Map.Entry<String, String>> trees = new WeakHashMap<>();
 
     RollupService(Templates templates, UnitService units, CurrentFigures figures, SubmissionService submissions,
                   CompletenessService completeness, RollupRepository snapshots, CurrentPrincipal principal, AuditLog audit,
-                  Clock clock) {
+                  Clock clock, SeasonService season) {
         this.clock = clock;
+        this.season = season;
         this.submissions = submissions;
         this.templates = templates;
         this.units = units;
@@ -70,19 +76,65 @@ public class RollupService {
     }
 
     /** A new snapshot, with what its creator is told about it. */
-    record Created(StoredSnapshot snapshot, Map<String, Object> completeness, int consolidatedUnits) {
+    public record Created(StoredSnapshot snapshot, Map<String, Object> completeness, int consolidatedUnits) {
+
+        /** The new snapshot's id. */
+        public String id() {
+            return snapshot.id();
+        }
     }
 
     /** Consolidates the subtree of {@code unit} as it stood in {@code year} and stores the snapshot. */
     @Transactional
     public Created rollup(String unit, int year) {
+        return rollup(unit, year, Basis.ALL);
+    }
+
+    /**
+     * Consolidates the subtree of {@code unit} as it stood in {@code year} over the figures {@code basis} says and
+     * stores the snapshot, which records the basis and the state of every report that was not accepted.
+     */
+    @Transactional
+    public Created rollup(String unit, int year, Basis basis) {
         Template template = templates.forYear(year).orElseThrow(() -> ErrorCode.ROLLUP_NO_TEMPLATE.problem(year));
         Hierarchy tree = units.subtreeHierarchy(unit, year);
         if (tree.size() == 1) {
             throw ErrorCode.ROLLUP_NOTHING_BELOW.problem(year, unit);
         }
-        CurrentFigures.OfYear current = figures.of(year);
+        CurrentFigures.OfYear all = figures.of(year);
         int n = tree.size();
+        List<String> ids = new ArrayList<>(n);
+        for (int u : tree.order()) {
+            ids.add(tree.unit(u));
+        }
+        Map<String, Report> reports = season.reports(year, ids);
+        Map<String, String> notAccepted = new LinkedHashMap<>();
+        List<String> excluded = new ArrayList<>();
+        Map<String, Integer> acceptedVersions = new LinkedHashMap<>();
+        Map<String, CurrentFigures.Current> used = new HashMap<>();
+        for (String id : ids) {
+            Report r = reports.get(id);
+            CurrentFigures.Current c = all.units().get(id);
+            if (r == null || r.state() != ReportState.ACCEPTED) {
+                notAccepted.put(id, r == null ? ReportState.NONE.code() : r.state().code());
+            }
+            if (c == null) {
+                continue;
+            }
+            boolean include = basis == Basis.ALL || id.equals(unit) || r != null && r.state() == ReportState.ACCEPTED;
+            if (!include) {
+                excluded.add(id);
+            } else if (basis == Basis.ACCEPTED && r != null && r.state() == ReportState.ACCEPTED
+                    && r.version() != c.version()) {
+                // accepted after the figures were read: take exactly the accepted version
+                c = figures.version(id, year, r.version());
+                acceptedVersions.put(id, r.version());
+                used.put(id, c);
+            } else {
+                used.put(id, c);
+            }
+        }
+        CurrentFigures.OfYear current = new CurrentFigures.OfYear(year, all.revision(), used, all.firstSubmitted());
         Figures[] own = new Figures[n];
         Figures[] declared = new Figures[n];
         for (int u : tree.order()) {
@@ -121,7 +173,17 @@ public class RollupService {
         document.put("completeness", completeness);
         document.put("figuresRevision", current.revision());
         document.put("treeId", storeTree(tree));
-        StoredSnapshot stored = new StoredSnapshot(id, unit, year, template.id(), now, principal.name(), Json.write(document));
+        document.put("basis", basis.code());
+        // every report not listed here was accepted; states are kept for the units that were not
+        document.put("notAccepted", notAccepted);
+        if (!excluded.isEmpty()) {
+            document.put("excluded", excluded);
+        }
+        if (!acceptedVersions.isEmpty()) {
+            document.put("versionsOverride", acceptedVersions);
+        }
+        StoredSnapshot stored = new StoredSnapshot(id, unit, year, template.id(), now, principal.name(), basis.code(),
+                Json.write(document));
         snapshots.insert(stored, entries);
         audit.record("rollup.created", unit, year, Map.of("snapshot", id, "consolidatedUnits", entries.size()));
         return new Created(stored, completeness, entries.size());
@@ -180,9 +242,12 @@ public class RollupService {
             Map<String, Integer> all = figures.versionsAt(((Number) document.get("year")).intValue(),
                     ((Number) document.get("figuresRevision")).longValue());
             Map<String, Integer> used = new LinkedHashMap<>();
+            List<Object> excluded = (List<Object>) document.getOrDefault("excluded", List.of());
+            Map<String, Object> overrides = (Map<String, Object>) document.getOrDefault("versionsOverride", Map.of());
             for (String unit : ((Map<String, Object>) document.get("tree")).keySet()) {
-                Integer version = all.get(unit);
-                if (version != null) {
+                Integer version = overrides.containsKey(unit) ? Integer.valueOf(((Number) overrides.get(unit)).intValue())
+                        : all.get(unit);
+                if (version != null && !excluded.contains(unit)) {
                     used.put(unit, version);
                 }
             }
@@ -201,6 +266,28 @@ public class RollupService {
             }
         }
         return document;
+    }
+
+    /**
+     * Which consolidated cells moved between two snapshots of the same unit and year, by how much, and because of
+     * which units' changed figures.
+     *
+     * @throws ProblemException {@code rollup.not_comparable} for snapshots of different units or years
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Object> diff(String from, String to) {
+        return diff(snapshot(from), snapshot(to));
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, Object> diff(StoredSnapshot from, StoredSnapshot to) {
+        if (!from.unit().equals(to.unit()) || from.year() != to.year()) {
+            throw ErrorCode.ROLLUP_NOT_COMPARABLE.problem();
+        }
+        Map<String, Object> a = document(from);
+        Map<String, Object> b = document(to);
+        int year = to.year();
+        return SnapshotDiff.diff(a, b, e -> submissions.cellsAt(e.getKey(), year, e.getValue()));
     }
 
     /** Consolidated figures as stored: values in the template's cell order, blank as null — a fifth of a map by code. */

@@ -94,8 +94,11 @@ public class SeasonService {
             StoredState s = existing.get(w.unit());
             if (s == null) {
                 created.add(new StoredState(w.unit(), year, ReportState.DRAFT, w.version(), null, at, who, null, null));
-            } else {
+            } else if (s.locked()) {
                 refused.put(w.unit(), lockedProblem(s));
+            } else {
+                // the row appeared after the update looked for it: another writer created it at the same moment
+                throw ErrorCode.SUBMISSION_CONCURRENT_WRITE.problem(w.unit(), year);
             }
         }
         try {

@@ -64,6 +64,12 @@ public class CurrentFigures {
         }
     }
 
+    /** One unit's figures at a given version (for a rollup over accepted figures when the current one moved on). */
+    @Transactional(readOnly = true)
+    public Current version(String unit, int year, int version) {
+        return current(service.version(unit, year, version));
+    }
+
     /** The newest report year anyone has submitted figures for, if any. */
     @Transactional(readOnly = true)
     public Optional<Integer> latestYear() {

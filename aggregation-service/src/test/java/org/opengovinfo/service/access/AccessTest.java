@@ -398,7 +398,7 @@ class AccessTest extends OnBothDatabases {
 
     /** Route variables that name neither a unit nor a year; any other must be marked in {@code @Access}. */
     private static final Set<String> NEITHER_UNIT_NOR_YEAR = Set.of("version", "snapshot", "from", "to", "tokenId",
-            "template", "format", "dryRun", "limit", "principal");
+            "template", "format", "dryRun", "limit", "principal", "since", "basis");
 
     @Test
     void everyRouteNeedsATokenAndMarksTheUnitAndYearItActsOn() {
