@@ -73,8 +73,17 @@ public class SeasonService {
         List<Write> ordered = writes.stream().sorted(Comparator.comparing(Write::unit)).toList();
         Instant at = calendar.now();
         String who = principal.name();
-        boolean[] moved = states.moveToDraft(year, ordered.stream()
-                .map(w -> new StateRepository.Draft(w.unit(), w.version())).toList(), at, who);
+        boolean[] moved;
+        try {
+            moved = states.moveToDraft(year, ordered.stream()
+                    .map(w -> new StateRepository.Draft(w.unit(), w.version())).toList(), at, who);
+        } catch (DataAccessException e) {
+            if (Conflicts.isConflict(e)) {
+                throw ErrorCode.SUBMISSION_CONCURRENT_WRITE.problem(ordered.size() == 1 ? ordered.get(0).unit()
+                        : new Words("其中某个单位", "one of these units"), year);
+            }
+            throw e;
+        }
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < moved.length; i++) {
             if (!moved[i]) {
