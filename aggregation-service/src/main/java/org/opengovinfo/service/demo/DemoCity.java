@@ -19,6 +19,8 @@ import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.sample.SampleFigures;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
+import org.opengovinfo.service.publications.PublicationService;
+import org.opengovinfo.service.season.SeasonService;
 import org.opengovinfo.service.submissions.SubmissionService;
 import org.opengovinfo.service.units.UnitInput;
 import org.opengovinfo.service.units.UnitService;
@@ -65,18 +67,25 @@ class DemoCity implements ApplicationEventListener<ServerStartupEvent> {
     private static final Set<String> LATE = Set.of("371302-t02", "371302-d05", "371302-d06", "371312-t09",
             "371321-d14", "371321-d15", "371321-d16", "371324-t01", "371325-d30", "371327-t05", "371327-d11",
             "371328-d02", "371300-d12", "371300-d13", "371300-z1-d03");
-    /** A town of 罗庄区 that corrects its report after the deadline: a second version. */
+    /** A town of 罗庄区 whose accepted 2021 report was reopened and corrected in February: a second version. */
     static final String CORRECTED = "371311-t02";
+    /** A town of 罗庄区 whose 2021 report was returned with a comment. */
+    static final String RETURNED = "371311-t05";
     private static final String CORRECTED_CELL = "s2_6.penalty.decisions";
 
     private final UnitService units;
     private final SubmissionService submissions;
     private final Templates templates;
+    private final SeasonService season;
+    private final PublicationService publications;
 
-    DemoCity(UnitService units, SubmissionService submissions, Templates templates) {
+    DemoCity(UnitService units, SubmissionService submissions, Templates templates, SeasonService season,
+             PublicationService publications) {
         this.units = units;
         this.submissions = submissions;
         this.templates = templates;
+        this.season = season;
+        this.publications = publications;
     }
 
     @Override
@@ -152,6 +161,7 @@ class DemoCity implements ApplicationEventListener<ServerStartupEvent> {
             }
         }
         Random season = new Random(year * 31L);
+        Map<String, Instant> handedIn = new LinkedHashMap<>();
         for (UnitInput u : city) {
             boolean leaf = !children.containsKey(u.id());
             if (year == MISSING_YEAR && leaf && MISSING.contains(u.id())) {
@@ -162,14 +172,51 @@ class DemoCity implements ApplicationEventListener<ServerStartupEvent> {
             Instant at = handedIn(year, season, leaf && LATE.contains(u.id()));
             submissions.submitAsOf(u.id(), year, SubmissionService.input(figures,
                     declared == null ? Map.of() : declared.given()), at);
-            if (year == MISSING_YEAR && u.id().equals(CORRECTED)) {
-                Map<String, Object> corrected = new LinkedHashMap<>(figures);
-                Object decisions = corrected.get(CORRECTED_CELL);
-                corrected.put(CORRECTED_CELL, (decisions == null ? 0L : ((Number) decisions).longValue()) + 3);
-                submissions.submitAsOf(u.id(), year, SubmissionService.input(corrected, Map.of()),
-                        LocalDate.of(year + 1, 2, 10).atTime(15, 20).atZone(CHINA).toInstant());
+            if (leaf) {
+                handedIn.put(u.id(), at);
             }
         }
+        review(year, city, children, handedIn, own);
+    }
+
+    /**
+     * The season's moves. 2020 is over: every report handed in and accepted up the tree, and the city published the
+     * year. 2021 is under way: the units below the counties have handed in (the late ones still wait for review), one
+     * town's report was returned, another was accepted, reopened in February and corrected; the counties have not
+     * handed in yet.
+     */
+    private void review(int year, List<UnitInput> city, Map<String, List<String>> children, Map<String, Instant> handedIn,
+                        Map<String, Figures> own) {
+        for (Map.Entry<String, Instant> leaf : handedIn.entrySet()) {
+            season.submitAsOf(leaf.getKey(), year, leaf.getValue());
+            boolean waiting = year == MISSING_YEAR && LATE.contains(leaf.getKey());
+            if (year == MISSING_YEAR && leaf.getKey().equals(RETURNED)) {
+                season.giveBack(RETURNED, year, null, "行政处罚决定数与执法台账不一致，请核对后重新报送");
+            } else if (!waiting) {
+                season.accept(leaf.getKey(), year, null);
+            }
+        }
+        if (year == MISSING_YEAR) {
+            season.reopen(CORRECTED, year, "漏报行政处罚决定 3 件，更正后重新报送");
+            Map<String, Object> corrected = new LinkedHashMap<>(own.get(CORRECTED).given());
+            Object decisions = corrected.get(CORRECTED_CELL);
+            corrected.put(CORRECTED_CELL, (decisions == null ? 0L : ((Number) decisions).longValue()) + 3);
+            Instant at = LocalDate.of(year + 1, 2, 10).atTime(15, 20).atZone(CHINA).toInstant();
+            submissions.submitAsOf(CORRECTED, year, SubmissionService.input(corrected, Map.of()), at);
+            season.submitAsOf(CORRECTED, year, at);
+            season.accept(CORRECTED, year, null);
+            return;
+        }
+        // the counties and zones hand in to the city once their subtrees are accepted; the city publishes
+        Random timing = new Random(year);
+        for (UnitInput u : city) {
+            if (children.containsKey(u.id()) && !u.id().equals(CITY)) {
+                season.submitAsOf(u.id(), year, LocalDate.of(year + 1, 1, 28 + timing.nextInt(3))
+                        .atTime(10, 0).atZone(CHINA).toInstant());
+                season.accept(u.id(), year, null);
+            }
+        }
+        publications.publish(CITY, year, List.of());
     }
 
     /**

@@ -33,7 +33,7 @@ import org.opengovinfo.service.units.UnitService;
  * reopen a publication with a reason (更正); publishing again adds the next publication, and the first stays.
  */
 @Singleton
-class PublicationService {
+public class PublicationService {
 
     private final PublicationRepository publications;
     private final SeasonService season;

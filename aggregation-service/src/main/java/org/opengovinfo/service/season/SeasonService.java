@@ -153,6 +153,19 @@ public class SeasonService {
      */
     @Transactional
     public Report submit(String unit, int year, Integer seenVersion, List<String> missing) {
+        return submit(unit, year, seenVersion, missing, calendar.now());
+    }
+
+    /**
+     * Hands a report in as of {@code at} rather than now: for loading a season that has already happened (the demo
+     * city), so that the reporting status tells who was on time.
+     */
+    @Transactional
+    public Report submitAsOf(String unit, int year, Instant at) {
+        return submit(unit, year, null, List.of(), at);
+    }
+
+    private Report submit(String unit, int year, Integer seenVersion, List<String> missing, Instant at) {
         StoredState s = current(unit, year);
         if (s == null) {
             throw ErrorCode.REPORT_NO_FIGURES.problem(unit, year);
@@ -189,7 +202,7 @@ public class SeasonService {
             throw ErrorCode.REPORT_SUBTREE_OPEN.problemWith(notAccepted, unit, open.size());
         }
         String note = declaredMissing.isEmpty() ? null : "missing: " + String.join(", ", declaredMissing);
-        move(s, EnumSet.of(ReportState.DRAFT, ReportState.RETURNED), ReportState.SUBMITTED, note, true, SUBMIT);
+        move(s, EnumSet.of(ReportState.DRAFT, ReportState.RETURNED), ReportState.SUBMITTED, note, true, at);
         audit.record("report.submitted", unit, year, declaredMissing.isEmpty()
                 ? Map.of("version", s.version()) : Map.of("version", s.version(), "missing", declaredMissing));
         return Report.of(states.of(year, List.of(unit)).get(unit));
@@ -202,7 +215,7 @@ public class SeasonService {
         if (s.state() != ReportState.SUBMITTED) {
             throw s.locked() ? lockedProblem(s) : wrongState(s, ACCEPT);
         }
-        move(s, EnumSet.of(ReportState.SUBMITTED), ReportState.ACCEPTED, null, false, ACCEPT);
+        move(s, EnumSet.of(ReportState.SUBMITTED), ReportState.ACCEPTED, null, false, calendar.now());
         audit.record("report.accepted", unit, year, Map.of("version", s.version()));
         return Report.of(states.of(year, List.of(unit)).get(unit));
     }
@@ -215,7 +228,7 @@ public class SeasonService {
         if (s.state() != ReportState.SUBMITTED) {
             throw s.locked() ? lockedProblem(s) : wrongState(s, RETURN);
         }
-        move(s, EnumSet.of(ReportState.SUBMITTED), ReportState.RETURNED, text, false, RETURN);
+        move(s, EnumSet.of(ReportState.SUBMITTED), ReportState.RETURNED, text, false, calendar.now());
         audit.record("report.returned", unit, year, Map.of("version", s.version(), "comment", text));
         return Report.of(states.of(year, List.of(unit)).get(unit));
     }
@@ -231,7 +244,7 @@ public class SeasonService {
         if (s.state() != ReportState.ACCEPTED) {
             throw wrongState(s, REOPEN);
         }
-        move(s, EnumSet.of(ReportState.ACCEPTED), ReportState.RETURNED, text, false, REOPEN);
+        move(s, EnumSet.of(ReportState.ACCEPTED), ReportState.RETURNED, text, false, calendar.now());
         audit.record("report.reopened", unit, year, Map.of("version", s.version(), "reason", text));
         return Report.of(states.of(year, List.of(unit)).get(unit));
     }
@@ -292,11 +305,10 @@ public class SeasonService {
         return s;
     }
 
-    private void move(StoredState s, Set<ReportState> from, ReportState to, String note, boolean handedIn, Words what) {
+    private void move(StoredState s, Set<ReportState> from, ReportState to, String note, boolean handedIn, Instant at) {
         boolean moved;
         try {
-            moved = states.transition(s.unit(), s.year(), from, s.version(), to, calendar.now(), principal.name(), note,
-                    handedIn);
+            moved = states.transition(s.unit(), s.year(), from, s.version(), to, at, principal.name(), note, handedIn);
         } catch (DataAccessException e) {
             if (!Conflicts.isConflict(e)) {
                 throw e;

@@ -37,6 +37,22 @@ class DemoCityTest {
             JsonNode corrected = service.get("/api/v1/units/" + DemoCity.CORRECTED + "/figures/2021/versions").json();
             assertEquals(2, corrected.size(), "one town of 罗庄区 corrected its report in February");
             assertTrue(corrected.get(1).get("submittedAt").asText().startsWith("2022-02-10"), corrected.toString());
+
+            // the season: 2020 published; 2021 under way
+            JsonNode published = service.get("/api/v1/units/371300/publications/2020").json();
+            assertEquals(1, published.size());
+            JsonNode past = service.get("/api/v1/units/371300/status/2020").json().get("total");
+            assertEquals(List.of(723, 1), List.of(past.get("byState").get("accepted").asInt(),
+                    past.get("byState").get("draft").asInt()), "everything accepted but the city's own report");
+            JsonNode now = service.get("/api/v1/units/371300/status/2021").json().get("total");
+            assertEquals(List.of(9, 16, 15, 1, 683), List.of(now.get("byState").get("none").asInt(),
+                    now.get("byState").get("draft").asInt(), now.get("byState").get("submitted").asInt(),
+                    now.get("byState").get("returned").asInt(), now.get("byState").get("accepted").asInt()),
+                    "missing, counties and zones not handed in, late ones waiting, one returned, the rest accepted");
+            List<String> history = service.get("/api/v1/units/" + DemoCity.CORRECTED + "/reports/2021").json()
+                    .get("history").findValuesAsText("action");
+            assertEquals(List.of("figures.accepted", "report.submitted", "report.accepted", "report.reopened",
+                    "figures.accepted", "report.submitted", "report.accepted"), history);
         }
         try (ServiceUnderTest again = ServiceUnderTest.start(demo)) {
             assertEquals(2, again.get("/api/v1/units/" + DemoCity.CORRECTED + "/figures/2021/versions").json().size(),
