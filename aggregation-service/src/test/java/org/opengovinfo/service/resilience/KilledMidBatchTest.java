@@ -61,7 +61,7 @@ class KilledMidBatchTest {
                 old.add(Map.of("unit", "t" + t, "figures", figures(1)));
                 fresh.add(Map.of("unit", "t" + t, "figures", figures(2)));
             }
-            survivor.post("/api/v1/units/import", Map.of("units", units));
+            survivor.post("/api/v1/units/import", Map.of("units", units)).ok();
             assertEquals(TOWNS, survivor.post("/api/v1/figures/batch", Map.of("year", 2021, "submissions", old))
                     .json().get("accepted").asInt());
 

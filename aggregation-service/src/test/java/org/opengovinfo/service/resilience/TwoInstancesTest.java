@@ -96,7 +96,7 @@ class TwoInstancesTest {
 
     @Test
     void aTokenRevokedOnOneInstanceIsRefusedAtOnceOnTheOther() {
-        JsonNode issued = a.post("/api/v1/tokens", Map.of("principal", "town clerk", "role", "reporter", "scope", "town-2")).json();
+        JsonNode issued = a.post("/api/v1/tokens", Map.of("principal", "town clerk", "role", "reporter", "scope", "town-2")).ok().json();
         ServiceUnderTest clerkOnB = b.withToken(issued.get("token").asText());
         assertEquals(200, clerkOnB.put("/api/v1/units/town-2/figures/2019", figures(1)).status());
         assertEquals(403, clerkOnB.put("/api/v1/units/town-3/figures/2019", figures(1)).status());
@@ -119,13 +119,13 @@ class TwoInstancesTest {
 
     @Test
     void aRollupOnOneInstanceSeesWhatTheOtherJustStored() {
-        a.put("/api/v1/units/town-0/figures/2020", figures(5));
-        a.post("/api/v1/units/county/rollups/2020", Map.of());
+        a.put("/api/v1/units/town-0/figures/2020", figures(5)).ok();
+        a.post("/api/v1/units/county/rollups/2020", Map.of()).ok();
         assertEquals(5, a.get("/api/v1/units/county/consolidated/2020").json().get("figures")
                 .get("s2_5.licensing.decisions").asLong());
 
-        b.put("/api/v1/units/town-1/figures/2020", figures(7));
-        a.post("/api/v1/units/county/rollups/2020", Map.of());
+        b.put("/api/v1/units/town-1/figures/2020", figures(7)).ok();
+        a.post("/api/v1/units/county/rollups/2020", Map.of()).ok();
 
         JsonNode pulled = a.get("/api/v1/units/county/consolidated/2020").json();
         assertEquals(12, pulled.get("figures").get("s2_5.licensing.decisions").asLong());

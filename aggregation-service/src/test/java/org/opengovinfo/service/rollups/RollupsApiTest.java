@@ -149,7 +149,7 @@ class RollupsApiTest extends OnBothDatabases {
         List<String> parts = new ArrayList<>();
         String county = county(parts);
         submitSplit(county, parts, 11);
-        String first = service.post("/api/v1/units/" + county + "/rollups/2020", Map.of()).json().get("id").asText();
+        String first = service.post("/api/v1/units/" + county + "/rollups/2020", Map.of()).ok().json().get("id").asText();
         String before = service.get("/api/v1/rollups/" + first).raw().body();
         JsonNode street = service.get("/api/v1/units/" + parts.get(1) + "/figures/2020").json().get("figures");
         Map<String, Object> changed = new LinkedHashMap<>();
@@ -158,7 +158,7 @@ class RollupsApiTest extends OnBothDatabases {
         assertEquals("accepted", service.put("/api/v1/units/" + parts.get(1) + "/figures/2020",
                 Map.of("figures", changed)).json().get("status").asText());
 
-        String second = service.post("/api/v1/units/" + county + "/rollups/2020", Map.of()).json().get("id").asText();
+        String second = service.post("/api/v1/units/" + county + "/rollups/2020", Map.of()).ok().json().get("id").asText();
         JsonNode diff = service.get("/api/v1/rollups/" + first + "/diff/" + second).json();
 
         assertNotEquals(first, second);
@@ -190,7 +190,7 @@ class RollupsApiTest extends OnBothDatabases {
         List<String> parts = new ArrayList<>();
         String county = county(parts);
         submitSplit(county, parts, 3);
-        service.post("/api/v1/units/" + county + "/rollups/2020", Map.of());
+        service.post("/api/v1/units/" + county + "/rollups/2020", Map.of()).ok();
 
         Reply json = service.get("/api/v1/units/" + county + "/consolidated/2020");
         Reply csv = service.get("/api/v1/units/" + county + "/consolidated/2020?format=csv");

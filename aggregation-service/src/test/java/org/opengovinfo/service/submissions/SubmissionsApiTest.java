@@ -26,7 +26,7 @@ class SubmissionsApiTest extends OnBothDatabases {
 
     @BeforeParameterizedClassInvocation
     static void seed() {
-        service.post("/api/v1/units", Map.of("id", "county", "name", "罗庄区", "kind", "district", "fromYear", 2015));
+        service.post("/api/v1/units", Map.of("id", "county", "name", "罗庄区", "kind", "district", "fromYear", 2015)).ok();
     }
 
     /** A fresh town under the county, so tests do not share figures. */
@@ -85,7 +85,7 @@ class SubmissionsApiTest extends OnBothDatabases {
         String path = "/api/v1/units/" + unit + "/figures/2021";
         Map<String, Object> figures = new HashMap<>(Map.of("s4.reconsideration.upheld", 2, "s4.reconsideration.corrected", 1));
 
-        service.put(path, body(figures));
+        service.put(path, body(figures)).ok();
         Reply same = service.put(path, body(Map.of("s4.reconsideration.upheld", "2", "s4.reconsideration.corrected", 1,
                 "s4.reconsideration.total", 3)));
         figures.put("s4.reconsideration.upheld", 5);
@@ -156,7 +156,7 @@ class SubmissionsApiTest extends OnBothDatabases {
         String unit = town();
         String path = "/api/v1/units/" + unit + "/figures/2021";
         String etag = service.put(path, body(Map.of("s2_5.licensing.decisions", 1))).header("ETag");
-        service.put(path, body(Map.of("s2_5.licensing.decisions", 2)));
+        service.put(path, body(Map.of("s2_5.licensing.decisions", 2))).ok();
 
         Reply stale = service.put(path, body(Map.of("s2_5.licensing.decisions", 3)), "If-Match", etag);
         Reply fresh = service.put(path, body(Map.of("s2_5.licensing.decisions", 3)), "If-Match", "\"v2\"");

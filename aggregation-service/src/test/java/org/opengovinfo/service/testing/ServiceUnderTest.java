@@ -103,6 +103,14 @@ public final class ServiceUnderTest implements AutoCloseable {
         public String contentType() {
             return header("Content-Type");
         }
+
+        /** This answer, which must be a success: for setup calls, whose failure would make a test meaningless. */
+        public Reply ok() {
+            if (status >= 300) {
+                throw new AssertionError("expected a success, got " + status + ": " + raw.body());
+            }
+            return this;
+        }
     }
 
     public Reply get(String path) {

@@ -57,7 +57,7 @@ class UnitsApiTest extends OnBothDatabases {
                 unit("m-new", "development_zone", 2019, null, "m-city"),
                 Map.of("id", "m-town", "name", "某镇", "kind", "town", "fromYear", 2015, "placements", List.of(
                         Map.of("fromYear", 2015, "toYear", 2020, "parent", "m-old"),
-                        Map.of("fromYear", 2021, "parent", "m-new"))))));
+                        Map.of("fromYear", 2021, "parent", "m-new")))))).ok();
 
         assertEquals(List.of("m-town"), ids(service.get("/api/v1/units/m-old/children?year=2020").json(), "id"));
         assertEquals(List.of(), ids(service.get("/api/v1/units/m-old/children?year=2021").json(), "id"));
@@ -72,7 +72,7 @@ class UnitsApiTest extends OnBothDatabases {
     void aZoneDissolvedAfter2020IsNotInForceIn2021() {
         service.post("/api/v1/units/import", Map.of("units", List.of(
                 unit("z-city", "city", 2015, null, null),
-                unit("z-zone", "development_zone", 2015, 2020, "z-city"))));
+                unit("z-zone", "development_zone", 2015, 2020, "z-city")))).ok();
 
         assertEquals(200, service.get("/api/v1/units/z-zone/children?year=2020").status());
         Reply gone = service.get("/api/v1/units/z-zone/children?year=2021");
@@ -137,7 +137,7 @@ class UnitsApiTest extends OnBothDatabases {
     @Test
     void unknownParentsParentsOutOfForceAndCyclesAreRefused() {
         service.post("/api/v1/units/import", Map.of("units", List.of(
-                unit("c-a", "county", 2015, null, null), unit("c-b", "town", 2015, null, "c-a"))));
+                unit("c-a", "county", 2015, null, null), unit("c-b", "town", 2015, null, "c-a")))).ok();
 
         Reply unknown = service.post("/api/v1/units", unit("c-x", "town", 2015, null, "c-ghost"));
         Reply outOfForce = service.post("/api/v1/units", unit("c-y", "town", 2010, null, "c-a"));
@@ -155,7 +155,7 @@ class UnitsApiTest extends OnBothDatabases {
     @Test
     void shorteningAParentsYearsBelowItsChildrenIsRefused() {
         service.post("/api/v1/units/import", Map.of("units", List.of(
-                unit("s-a", "county", 2015, null, null), unit("s-b", "town", 2015, null, "s-a"))));
+                unit("s-a", "county", 2015, null, null), unit("s-b", "town", 2015, null, "s-a")))).ok();
 
         Reply reply = service.put("/api/v1/units/s-a", unit("s-a", "county", 2015, 2018, null));
 
@@ -165,7 +165,7 @@ class UnitsApiTest extends OnBothDatabases {
 
     @Test
     void twoParentsInOneYearAndGapsBetweenPlacementsAreRefused() {
-        service.post("/api/v1/units", unit("p-a", "county", 2015, null, null));
+        service.post("/api/v1/units", unit("p-a", "county", 2015, null, null)).ok();
         Map<String, Object> overlapping = new HashMap<>(unit("p-b", "town", 2015, null, null));
         overlapping.put("placements", List.of(
                 Map.of("fromYear", 2015, "toYear", 2020, "parent", "p-a"),
@@ -224,7 +224,7 @@ class UnitsApiTest extends OnBothDatabases {
 
     @Test
     void idsAreNeverReused() {
-        service.post("/api/v1/units", unit("r-a", "county", 2015, null, null));
+        service.post("/api/v1/units", unit("r-a", "county", 2015, null, null)).ok();
 
         Reply again = service.post("/api/v1/units", unit("r-a", "county", 2016, null, null));
 
