@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +110,7 @@ public class PublicationService {
     /** Reopens the standing publication (更正): the subtree's reports unlock; accepted ones stay accepted. */
     @Transactional
     public PublicationView reopen(String unit, int year, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > 2000
-                || !CleanText.isClean(reason.replace('\n', ' ').replace('\r', ' '))) {
+        if (reason == null || reason.isBlank() || reason.length() > 2000 || !CleanText.isCleanProse(reason)) {
             throw ErrorCode.REPORT_COMMENT_REQUIRED.problem(new Words("重新打开的原因", "a reason for reopening"));
         }
         units.get(unit);
@@ -159,7 +159,7 @@ public class PublicationService {
                 reasons.add(new PublicationDiff.Reason(e.at(), e.principal(), e.action(), e.unit(), e.detail()));
             }
         }
-        reasons.sort(java.util.Comparator.comparing(PublicationDiff.Reason::at));
+        reasons.sort(Comparator.comparing(PublicationDiff.Reason::at));
         return new PublicationDiff(unit, year, PublicationView.of(a), PublicationView.of(b), reasons, cells);
     }
 

@@ -1,5 +1,6 @@
 package org.opengovinfo.service.rollups;
 
+import java.util.Locale;
 import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.Redaction;
 import org.opengovinfo.service.system.Words;
@@ -13,7 +14,7 @@ public enum Basis {
     ALL, ACCEPTED;
 
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static Basis parse(String text) {

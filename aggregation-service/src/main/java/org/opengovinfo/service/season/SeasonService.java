@@ -3,6 +3,9 @@ package org.opengovinfo.service.season;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +20,7 @@ import org.opengovinfo.model.consolidation.Hierarchy;
 import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.access.Principal;
 import org.opengovinfo.service.audit.AuditLog;
+import org.opengovinfo.service.system.CleanText;
 import org.opengovinfo.service.system.Conflicts;
 import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.ProblemException;
@@ -332,7 +336,7 @@ public class SeasonService {
 
     private static String required(String text, Words what) {
         if (text == null || text.isBlank() || text.length() > 2000
-                || !org.opengovinfo.service.system.CleanText.isClean(text.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '))) {
+                || !CleanText.isCleanProse(text)) {
             throw ErrorCode.REPORT_COMMENT_REQUIRED.problem(what);
         }
         return text.strip();
@@ -440,7 +444,7 @@ public class SeasonService {
             if (!at.isAfter(due)) {
                 return 0;
             }
-            long seconds = java.time.Duration.between(due, at).getSeconds();
+            long seconds = Duration.between(due, at).getSeconds();
             return (int) Math.min(Integer.MAX_VALUE, (seconds + 86_399) / 86_400);
         }
 
@@ -449,8 +453,8 @@ public class SeasonService {
             for (ReportState s : ReportState.values()) {
                 states.put(s.code(), byState[s.ordinal()]);
             }
-            java.math.BigDecimal rate = units == 0 ? null : java.math.BigDecimal.valueOf(onTime)
-                    .divide(java.math.BigDecimal.valueOf(units), 4, java.math.RoundingMode.HALF_UP);
+            BigDecimal rate = units == 0 ? null : BigDecimal.valueOf(onTime)
+                    .divide(BigDecimal.valueOf(units), 4, RoundingMode.HALF_UP);
             return new ReportingStatus.Counts(units, states, onTime, late, rate, daysLateMost);
         }
     }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -172,13 +173,13 @@ class StateRepository {
     record PublicationRef(String unit, int year, Instant at, String by) {
     }
 
-    java.util.Optional<PublicationRef> publication(String id) {
+    Optional<PublicationRef> publication(String id) {
         return jdbc.prepareStatement("SELECT unit_id, report_year, published_at, published_by FROM publication "
                 + "WHERE id = ?", ps -> {
                     ps.setString(1, id);
                     try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? java.util.Optional.of(new PublicationRef(rs.getString(1), rs.getInt(2),
-                                rs.getTimestamp(3).toInstant(), rs.getString(4))) : java.util.Optional.<PublicationRef>empty();
+                        return rs.next() ? Optional.of(new PublicationRef(rs.getString(1), rs.getInt(2),
+                                rs.getTimestamp(3).toInstant(), rs.getString(4))) : Optional.<PublicationRef>empty();
                     }
                 });
     }

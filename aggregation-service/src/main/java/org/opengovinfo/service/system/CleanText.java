@@ -10,6 +10,11 @@ public final class CleanText {
 
     private CleanText() {}
 
+    /** Text of one or more lines, a comment or a reason: clean, but line breaks and tabs are allowed. */
+    public static boolean isCleanProse(String text) {
+        return isClean(text.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '));
+    }
+
     public static boolean isClean(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.opengovinfo.service.access.AccessControl;
 import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.access.Principal;
@@ -31,7 +33,7 @@ class Tokens {
     static final Instant LATEST_EXPIRY = Instant.parse((ReportYears.LAST + 1) + "-01-01T00:00:00Z");
 
     /** Token ids are UUIDs; anything else names no token and need not be looked up. */
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-f-]{36}");
+    private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
     private static final Words NOW = new Words("当前时刻", "now");
 
     private final TokenStore store;
@@ -86,7 +88,7 @@ class Tokens {
     }
 
     void revoke(String id) {
-        TokenStore.Token token = (ID.matcher(id).matches() ? store.byId(id) : java.util.Optional.<TokenStore.Token>empty())
+        TokenStore.Token token = (ID.matcher(id).matches() ? store.byId(id) : Optional.<TokenStore.Token>empty())
                 .orElseThrow(() -> ErrorCode.TOKEN_NOT_FOUND.problem(Redaction.clip(id)));
         Principal who = principal.get();
         if (token.scope() == null) {
