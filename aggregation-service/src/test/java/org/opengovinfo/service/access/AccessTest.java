@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opengovinfo.service.testing.UnitBodies.moved;
+import static org.opengovinfo.service.testing.UnitBodies.unit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
@@ -99,21 +101,6 @@ class AccessTest extends OnBothDatabases {
         HOLDERS.add(new Holder("administrator of everything", Role.ADMINISTRATOR, null, ServiceUnderTest.ADMIN_TOKEN));
     }
 
-    private static Map<String, Object> unit(String id, String kind, String parent) {
-        Map<String, Object> u = new HashMap<>();
-        u.put("id", id);
-        u.put("name", id);
-        u.put("kind", kind);
-        u.put("fromYear", 2015);
-        u.put("parent", parent);
-        return u;
-    }
-
-    private static Map<String, Object> moved(String id, String kind, String until2020, String from2021) {
-        return Map.of("id", id, "name", id, "kind", kind, "fromYear", 2015, "placements", List.of(
-                Map.of("fromYear", 2015, "toYear", 2020, "parent", until2020),
-                Map.of("fromYear", 2021, "parent", from2021)));
-    }
 
     /** The test's own model of the tree: each unit's parent in a year. */
     private static String parent(String unit, int year) {

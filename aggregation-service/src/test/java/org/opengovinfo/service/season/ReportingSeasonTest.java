@@ -3,12 +3,12 @@ package org.opengovinfo.service.season;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opengovinfo.service.testing.UnitBodies.unit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,15 +62,6 @@ class ReportingSeasonTest extends OnBothDatabases {
         k2Reporter = as("k2 clerk", "reporter", "k2");
     }
 
-    private static Map<String, Object> unit(String id, String kind, String parent) {
-        Map<String, Object> u = new HashMap<>();
-        u.put("id", id);
-        u.put("name", id);
-        u.put("kind", kind);
-        u.put("fromYear", 2015);
-        u.put("parent", parent);
-        return u;
-    }
 
     private static ServiceUnderTest as(String principal, String role, String scope) {
         Reply token = service.post("/api/v1/tokens", Map.of("principal", principal, "role", role, "scope", scope));

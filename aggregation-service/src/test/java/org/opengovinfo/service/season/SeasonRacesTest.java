@@ -2,9 +2,9 @@ package org.opengovinfo.service.season;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opengovinfo.service.testing.UnitBodies.unit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,15 +40,6 @@ class SeasonRacesTest extends OnBothDatabases {
         }
     }
 
-    private static Map<String, Object> unit(String id, String kind, String parent) {
-        Map<String, Object> u = new HashMap<>();
-        u.put("id", id);
-        u.put("name", id);
-        u.put("kind", kind);
-        u.put("fromYear", 2015);
-        u.put("parent", parent);
-        return u;
-    }
 
     /** A fresh county with a town and a department; returns its id. */
     private static String county() {

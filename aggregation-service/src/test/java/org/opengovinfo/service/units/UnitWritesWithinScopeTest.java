@@ -1,6 +1,7 @@
 package org.opengovinfo.service.units;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.opengovinfo.service.testing.UnitBodies.unit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.opengovinfo.service.testing.OnBothDatabases;
 import org.opengovinfo.service.testing.ServiceUnderTest;
 import org.opengovinfo.service.testing.ServiceUnderTest.Reply;
+import org.opengovinfo.service.testing.UnitBodies;
 
 /**
  * The rule for a caller with a subtree (README, "Who may do what"): a unit may be created, replaced or moved only if,
@@ -59,20 +61,9 @@ class UnitWritesWithinScopeTest extends OnBothDatabases {
         return all.toString();
     }
 
-    private static Map<String, Object> unit(String id, String kind, String parent) {
-        Map<String, Object> u = new HashMap<>();
-        u.put("id", id);
-        u.put("name", id);
-        u.put("kind", kind);
-        u.put("fromYear", 2015);
-        u.put("parent", parent);
-        return u;
-    }
 
     private static Map<String, Object> moved(String id, String until2020, String from2021) {
-        return Map.of("id", id, "name", id, "kind", "town", "fromYear", 2015, "placements", List.of(
-                Map.of("fromYear", 2015, "toYear", 2020, "parent", until2020),
-                Map.of("fromYear", 2021, "parent", from2021)));
+        return UnitBodies.moved(id, "town", until2020, from2021);
     }
 
     private void assertRefusedAndNothingChanged(Reply reply, String... units) {
