@@ -160,7 +160,7 @@ class SubmissionController {
                 BatchItem item = o.rejected() == null
                         ? new BatchItem(o.unit(), o.outcome().status(), o.outcome().version(), null, null, null,
                                 FindingView.of(o.outcome().checked().findings()))
-                        : new BatchItem(o.unit(), Status.REJECTED, null, o.rejected().code(), o.rejected().detail(),
+                        : new BatchItem(o.unit(), Status.REJECTED, null, o.rejected().code(), o.rejected().localDetail(),
                                 o.rejected().detailZh(), o.rejected().errors() == null ? List.of() : o.rejected().errors());
                 counts.merge(item.status(), 1, Integer::sum);
                 items.add(item);

@@ -53,7 +53,7 @@ final class SubmissionViews {
     /**
      * @param status {@code accepted}, {@code unchanged}, {@code valid} (dry run) or {@code rejected}
      * @param code the problem code when rejected, e.g. {@code submission.rejected} or {@code unit.not_found}
-     * @param detail what the problem is, in English; {@code detailZh} in Chinese
+     * @param detail what the problem is, in the request's language (Chinese by default); {@code detailZh} in Chinese
      */
     @Serdeable
     record BatchItem(String unit, Status status, @Nullable Integer version, @Nullable String code,

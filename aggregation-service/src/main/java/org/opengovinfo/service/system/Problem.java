@@ -9,8 +9,8 @@ import java.util.List;
  * An error answer, served as {@code application/problem+json} (RFC 9457) with a stable {@code code} for scripts.
  *
  * @param type a URI naming the problem kind: {@code urn:problem:<code>}
- * @param detail what went wrong, in English
- * @param detailZh the same in Chinese, for the people who read it
+ * @param detail what went wrong, in the request's language ({@code Accept-Language}; Chinese by default)
+ * @param detailZh the same in Chinese; {@code detailEn} in English
  * @param errors every individual problem (findings, unknown fields, hierarchy problems), so a client gets all at once
  */
 @Serdeable
@@ -40,12 +40,19 @@ public record Problem(String type, String title, int status,
             "token.invalid_principal", "token.unknown_role", "token.invalid_scope", "token.invalid_expiry",
             "token.not_found"})
                       String code,
-                      @Schema(description = "what is wrong, in English") String detail,
+                      @Schema(description = "what is wrong, in the language Accept-Language asks for (Chinese by default)")
+                      String detail,
                       @Schema(description = "the same in Chinese") String detailZh,
+                      @Schema(description = "the same in English") String detailEn,
                       @Schema(description = "every individual problem: findings, unit problems") @Nullable List<?> errors) {
 
-    static Problem of(ErrorCode error, String detail, String detailZh, List<?> errors) {
+    static Problem of(ErrorCode error, String detailEn, String detailZh, List<?> errors) {
         return new Problem("urn:problem:" + error.code(), error.status().getReason(), error.status().getCode(),
-                error.code(), detail, detailZh, errors);
+                error.code(), detailZh, detailZh, detailEn, errors);
+    }
+
+    /** This problem for a reader of the other language, if the request asks for English. */
+    Problem in(boolean english) {
+        return new Problem(type, title, status, code, english ? detailEn : detailZh, detailZh, detailEn, errors);
     }
 }

@@ -37,6 +37,11 @@ public class ProblemException extends RuntimeException {
         return getMessage();
     }
 
+    /** The detail in the current request's language (Chinese by default). */
+    public String localDetail() {
+        return Languages.pick(detailZh, getMessage());
+    }
+
     public String detailZh() {
         return detailZh;
     }

@@ -29,8 +29,9 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
         HttpStatus status = HttpStatus.valueOf(problem.status());
         MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status).contentType(PROBLEM_JSON);
         if (request == null || request.getMethod() != HttpMethod.HEAD) {
-            response.body(problem);
+            response.body(problem.in(Languages.english(request)));
         }
+        response.header("Content-Language", Languages.english(request) ? "en" : "zh");
         if (status == HttpStatus.UNAUTHORIZED) {
             response.header("WWW-Authenticate", "Bearer");
         }

@@ -242,4 +242,21 @@ class BadInputTest extends OnBothDatabases {
                 + preflight.raw().headers().map() + " " + preflight.raw().body());
         assertTrue(preflight.header("Access-Control-Allow-Origin") == null, "no site is allowed");
     }
+
+    @Test
+    void aProblemSpeaksChineseUnlessTheRequestAsksForEnglish() {
+        Reply chinese = service.get("/api/v1/units/nobody");
+        Reply english = service.send(service.request("/api/v1/units/nobody").header("Accept-Language", "en-GB,en;q=0.8,zh;q=0.5").GET().build());
+        Reply preferZh = service.send(service.request("/api/v1/units/nobody").header("Accept-Language", "zh-CN,en;q=0.5").GET().build());
+
+        assertEquals("没有单位 nobody。", chinese.json().get("detail").asText());
+        assertEquals("zh", chinese.header("Content-Language"));
+        assertEquals("There is no unit nobody.", english.json().get("detail").asText());
+        assertEquals("en", english.header("Content-Language"));
+        assertEquals(chinese.json().get("detail"), preferZh.json().get("detail"));
+        for (Reply r : List.of(chinese, english)) {
+            assertEquals(List.of("没有单位 nobody。", "There is no unit nobody."),
+                    List.of(r.json().get("detailZh").asText(), r.json().get("detailEn").asText()), "both, always");
+        }
+    }
 }
