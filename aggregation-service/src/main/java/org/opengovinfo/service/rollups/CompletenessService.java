@@ -39,7 +39,7 @@ public class CompletenessService {
     /**
      * @param deadline the first instant after the deadline (ISO, UTC); {@code deadlineLocal} the same as the offices
      *     read it, e.g. {@code 2022-02-01 00:00 (UTC+8)}
-     * @param reported units (the unit itself included) with figures for the year
+     * @param reported units (the unit itself included) with at least one value for the year
      * @param missingByKind how many of the missing are towns, departments, …
      */
     @Serdeable
@@ -64,7 +64,9 @@ public class CompletenessService {
         Map<String, Integer> byKind = new TreeMap<>();
         for (int u : subtree.order()) {
             String id = subtree.unit(u);
-            boolean reported = current.units().containsKey(id);
+            // an empty or all-blank submission is stored, but it is not a report
+            CurrentFigures.Current stored = current.units().get(id);
+            boolean reported = stored != null && !stored.blank();
             Instant first = reported ? current.firstSubmitted().get(id) : null;
             if (reported && (first == null || !first.isAfter(due))) {
                 continue;

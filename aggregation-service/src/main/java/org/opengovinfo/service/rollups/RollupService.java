@@ -84,6 +84,22 @@ public class RollupService {
         }
     }
 
+    /** Consolidates a subtree over the given figures (by unit id), storing nothing. */
+    public static Consolidation consolidate(Template template, Hierarchy tree, CurrentFigures.OfYear figures) {
+        int n = tree.size();
+        Figures[] own = new Figures[n];
+        Figures[] declared = new Figures[n];
+        for (int u : tree.order()) {
+            CurrentFigures.Current c = figures.units().get(tree.unit(u));
+            // a blank submission is stored but is not a report: it neither adds nor counts as reported
+            if (c != null && !c.blank() && c.own().template() == template) {
+                own[u] = c.own();
+                declared[u] = c.declared();
+            }
+        }
+        return Consolidator.consolidate(template, tree, own, declared);
+    }
+
     /** Consolidates the subtree of {@code unit} as it stood in {@code year} and stores the snapshot. */
     @Transactional
     public Created rollup(String unit, int year) {
@@ -135,16 +151,7 @@ public class RollupService {
             }
         }
         CurrentFigures.OfYear current = new CurrentFigures.OfYear(year, all.revision(), used, all.firstSubmitted());
-        Figures[] own = new Figures[n];
-        Figures[] declared = new Figures[n];
-        for (int u : tree.order()) {
-            CurrentFigures.Current c = current.units().get(tree.unit(u));
-            if (c != null && c.own().template() == template) {
-                own[u] = c.own();
-                declared[u] = c.declared();
-            }
-        }
-        Consolidation consolidation = Consolidator.consolidate(template, tree, own, declared);
+        Consolidation consolidation = consolidate(template, tree, current);
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it, so pulls say the same
         Map<String, String> entries = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package org.opengovinfo.service.season;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -51,9 +52,12 @@ public class SeasonService {
     private final AuditLog audit;
     private final CurrentPrincipal principal;
     private final ReportCalendar calendar;
+    // a provider: the figures side records every write through this service first
+    private final Provider<FiguresOnRecord> figures;
 
     SeasonService(StateRepository states, UnitService units, AuditLog audit, CurrentPrincipal principal,
-                  ReportCalendar calendar) {
+                  ReportCalendar calendar, Provider<FiguresOnRecord> figures) {
+        this.figures = figures;
         this.states = states;
         this.units = units;
         this.audit = audit;
@@ -177,6 +181,9 @@ public class SeasonService {
         requireSeen(s, seenVersion);
         if (!EnumSet.of(ReportState.DRAFT, ReportState.RETURNED).contains(s.state()) || s.publication() != null) {
             throw s.locked() ? lockedProblem(s) : wrongState(s, SUBMIT);
+        }
+        if (figures.get().blank(unit, year, s.version())) {
+            throw ErrorCode.REPORT_BLANK.problem(unit, year);
         }
         List<String> declaredMissing = missing == null ? List.of() : missing;
         Hierarchy tree = units.subtreeHierarchy(unit, year);

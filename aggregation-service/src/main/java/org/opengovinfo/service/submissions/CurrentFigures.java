@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opengovinfo.model.figures.Figures;
+import org.opengovinfo.service.season.FiguresOnRecord;
 import org.opengovinfo.service.system.YearRevisions;
 
 /**
@@ -20,10 +21,15 @@ import org.opengovinfo.service.system.YearRevisions;
  * A year is loaded as it stood at the revision read first, and caught up later from the versions stored after it.
  */
 @Singleton
-public class CurrentFigures {
+public class CurrentFigures implements FiguresOnRecord {
 
     /** One unit's current submission. {@code declared} may be {@code null}. */
     public record Current(int version, Figures own, Figures declared) {
+
+        /** No value at all, own or declared: stored, but not a report (blank is not zero). */
+        public boolean blank() {
+            return own.filledCount() == 0 && (declared == null || declared.filledCount() == 0);
+        }
     }
 
     /** A year's figures exactly as they stood at {@code revision}, by unit id. */
@@ -70,6 +76,12 @@ public class CurrentFigures {
         return current(service.version(unit, year, version));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean blank(String unit, int year, int version) {
+        return version(unit, year, version).blank();
+    }
+
     /** The newest report year anyone has submitted figures for, if any. */
     @Transactional(readOnly = true)
     public Optional<Integer> latestYear() {
@@ -93,8 +105,9 @@ public class CurrentFigures {
         Map<String, Current> units = new HashMap<>(cached.units());
         Map<String, Instant> newcomers = new HashMap<>();
         submissions.storedBetween(cached.year(), cached.revision(), revision, s -> {
-            units.put(s.unit(), current(s));
-            if (!cached.firstSubmitted().containsKey(s.unit())) {
+            Current c = current(s);
+            units.put(s.unit(), c);
+            if (!c.blank() && !cached.firstSubmitted().containsKey(s.unit())) {
                 newcomers.putIfAbsent(s.unit(), s.submittedAt());
             }
         });

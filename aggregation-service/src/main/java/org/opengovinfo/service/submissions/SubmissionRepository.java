@@ -121,7 +121,7 @@ class SubmissionRepository {
     /** When each unit first submitted for the year, counting versions stored up to {@code revision}. */
     Map<String, Instant> firstSubmitted(int year, long revision) {
         return jdbc.prepareStatement("SELECT unit_id, MIN(submitted_at) FROM submission WHERE report_year = ? AND revision <= ? "
-                + "GROUP BY unit_id", ps -> {
+                + "AND (figures <> '{}' OR (declared IS NOT NULL AND declared <> '{}')) GROUP BY unit_id", ps -> {
                     ps.setInt(1, year);
                     ps.setLong(2, revision);
                     Map<String, Instant> first = new HashMap<>();

@@ -176,6 +176,10 @@ public enum ErrorCode {
             "The report of %s for %s is locked by the publication of %s at %s; an administrator may reopen it."),
     REPORT_NO_FIGURES("report.no_figures", HttpStatus.UNPROCESSABLE_ENTITY,
             "%s 尚未填报 %s 年的数据，没有可报送的内容。", "%s has no figures for %s to hand in."),
+    REPORT_BLANK("report.blank", HttpStatus.UNPROCESSABLE_ENTITY,
+            "%s %s 年的报告全部为空，不能报送：没有发生的事项请填 0，空白不等于 0。",
+            "The report of %s for %s is entirely blank and cannot be handed in: enter 0 for what did not happen; "
+                    + "blank is not zero."),
     REPORT_WRONG_STATE("report.wrong_state", HttpStatus.CONFLICT,
             "%s %s 年的报告当前为“%s”，不能%s。", "The report of %s for %s is %s, so it cannot be %s."),
     REPORT_CHANGED("report.changed", HttpStatus.CONFLICT,

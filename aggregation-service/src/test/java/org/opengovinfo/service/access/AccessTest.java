@@ -218,6 +218,8 @@ class AccessTest extends OnBothDatabases {
                 new Call("diff two snapshots", Permission.READ_FIGURES, Years.GIVEN, consolidating,
                         (as, u, y) -> as.get("/api/v1/rollups/" + snapshot(u, y, 0) + "/diff/" + snapshot(u, y, 1)),
                         (u, y) -> Expected.ok(200, field("unit", u))),
+                new Call("findings below", Permission.READ_FIGURES, Years.GIVEN, any,
+                        (as, u, y) -> as.get("/api/v1/units/" + u + "/findings/" + y), (u, y) -> Expected.ok(200, field("unit", u))),
                 new Call("read a report and its history", Permission.READ_FIGURES, Years.GIVEN, any,
                         (as, u, y) -> as.get("/api/v1/units/" + u + "/reports/" + y), (u, y) -> Expected.ok(200, field("unit", u))),
                 new Call("reporting status", Permission.ROLL_UP, Years.GIVEN, any,

@@ -138,6 +138,40 @@ class RollupsApiTest extends OnBothDatabases {
         assertEquals(2, pulled.get("unitsReported").asInt());
     }
 
+    @Test
+    void anEmptySubmissionIsStoredButIsNotAReportAndCannotBeHandedIn() {
+        List<String> parts = new ArrayList<>();
+        String county = county(parts);
+        Instant start = service.clock().instant();
+        // parts 1 and 2 store an empty report in good time; part 1 fills it in only after the deadline
+        service.clock().set(Instant.parse("2022-01-10T02:00:00Z"));
+        service.put("/api/v1/units/" + parts.get(1) + "/figures/2021", Map.of("figures", Map.of())).ok();
+        service.put("/api/v1/units/" + parts.get(2) + "/figures/2021", Map.of("figures", Map.of())).ok();
+        service.put("/api/v1/units/" + parts.get(3) + "/figures/2021",
+                Map.of("figures", Map.of("s2_5.licensing.decisions", 0))).ok();
+        service.clock().set(Instant.parse("2022-02-03T02:00:00Z"));
+        service.put("/api/v1/units/" + parts.get(1) + "/figures/2021",
+                Map.of("figures", Map.of("s2_5.licensing.decisions", 4))).ok();
+        service.clock().set(start);
+
+        JsonNode gaps = service.get("/api/v1/units/" + county + "/completeness/2021").json();
+        Reply handIn = service.post("/api/v1/units/" + parts.get(2) + "/reports/2021/submit", Map.of());
+        JsonNode report = service.get("/api/v1/units/" + parts.get(2) + "/reports/2021").json();
+        service.post("/api/v1/units/" + county + "/rollups/2021", Map.of()).ok();
+        JsonNode pulled = service.get("/api/v1/units/" + county + "/consolidated/2021").json();
+
+        // zeros are a report (nothing happened); an empty one is not
+        assertEquals(2, gaps.get("reported").asInt(), gaps.toString());
+        assertEquals(List.of(county, parts.get(0), parts.get(2)), ids(gaps.get("missing")));
+        // late: its first report with a value came after the deadline, whatever it stored before
+        assertEquals(List.of(parts.get(1)), ids(gaps.get("late")));
+        assertEquals("2022-02-03T02:00:00Z", gaps.get("late").get(0).get("firstSubmitted").asText());
+        assertEquals(422, handIn.status(), handIn.raw().body());
+        assertEquals("report.blank", handIn.json().get("code").asText());
+        assertEquals("draft", report.get("state").asText());
+        assertEquals(2, pulled.get("unitsReported").asInt());
+    }
+
     private static List<String> ids(JsonNode entries) {
         List<String> ids = new ArrayList<>();
         entries.forEach(e -> ids.add(e.get("unit").asText()));
