@@ -125,7 +125,7 @@ class CliTest extends OnBothDatabases {
 
         Run submit = ogi("--progress", "submit", forms.toString());
         Run rollup = ogi("rollup", "lz", "2021");
-        Run pull = ogi("pull", "lz", "2021");
+        Run pull = ogi("--json", "pull", "lz", "2021");
 
         assertEquals(0, submit.exit(), submit.err());
         assertTrue(submit.out().contains("3 accepted, 0 unchanged, 0 valid, 0 rejected"), submit.out());
@@ -163,7 +163,7 @@ class CliTest extends OnBothDatabases {
         assertTrue(rollup.out().matches("(?s).*\n  s4\\.reconsideration\\.total +3 件  行政复议 / .*"), rollup.out());
         assertTrue(rollup.out().matches("(?s).*\n  s4\\.litigation_direct\\.total +— +行政诉讼 / 未经复议直接起诉.*"), rollup.out());
         assertTrue(rollup.out().contains("1 finding(s)"), rollup.out());
-        assertTrue(rollup.out().contains("! warning consolidation.declared_differs  s2_6.penalty.decisions"), rollup.out());
+        assertTrue(rollup.out().contains("! 警告  consolidation.declared_differs  s2_6.penalty.decisions"), rollup.out());
         assertTrue(rollup.out().contains("声明的汇总数与下级合计不一致"), rollup.out());
         assertEquals(0, json.exit(), json.err());
         JsonNode result = JSON.readTree(json.out());
@@ -172,7 +172,7 @@ class CliTest extends OnBothDatabases {
         assertEquals(42, result.get("headline").get(0).get("value").asInt());
         assertEquals(2, result.get("completeness").get("reported").asInt());
         assertEquals(7, result.get("figures").get("s2_6.penalty.decisions").asInt());
-        assertEquals(result.get("snapshot").asText(), JSON.readTree(ok("pull", "hc", "2021").out()).get("snapshot").asText());
+        assertEquals(result.get("snapshot").asText(), JSON.readTree(ok("pull", "hc", "2021", "--json").out()).get("snapshot").asText());
     }
 
     @Test
@@ -208,8 +208,8 @@ class CliTest extends OnBothDatabases {
         Run json = ogi("--json", "submit", file.toString());
 
         assertEquals(Cli.REJECTED, validate.exit());
-        assertTrue(validate.err().contains("✗ error  s4.total  s4.reconsideration.total, s4.reconsideration.upheld"), validate.err());
-        assertTrue(validate.err().contains("filled 4, should be 3 (difference 1)"), validate.err());
+        assertTrue(validate.err().contains("✗ 错误  s4.total  s4.reconsideration.total, s4.reconsideration.upheld"), validate.err());
+        assertTrue(validate.err().contains("填报 4，应为 3（相差 1）"), validate.err());
         assertTrue(validate.err().contains("总计应等于结果维持、结果纠正、其他结果、尚未审结之和"), validate.err());
         assertEquals(Cli.REJECTED, json.exit());
         assertEquals("s4.total", JSON.readTree(json.out()).get("findings").get(0).get("rule").asText());
@@ -226,13 +226,13 @@ class CliTest extends OnBothDatabases {
 
         assertEquals(Cli.API_ERROR, text.exit());
         assertTrue(text.err().contains("422 unit.invalid"), text.err());
-        assertTrue(text.err().contains("\n  line 2: bad-1  unit.unknown_kind  kind 只能是 "), text.err());
+        assertTrue(text.err().contains("\n  第 2 行：bad-1  unit.unknown_kind  kind 只能是 "), text.err());
         assertEquals(Cli.API_ERROR, json.exit());
         JsonNode problem = JSON.readTree(json.out());
         assertEquals("unit.invalid", problem.get("code").asText());
         assertEquals(problem.get("errors").size(), text.err().split("\n  ").length - 1, text.err());
         for (JsonNode e : problem.get("errors")) {
-            assertTrue(text.err().contains("\n  line " + e.get("line").asInt() + ": " + e.get("unit").asText() + "  "
+            assertTrue(text.err().contains("\n  第 " + e.get("line").asInt() + " 行：" + e.get("unit").asText() + "  "
                     + e.get("code").asText() + "  " + e.get("messageZh").asText() + "\n"), text.err());
         }
         assertEquals(2, problem.get("errors").size());
