@@ -207,7 +207,7 @@ public final class Cli implements Callable<Integer> {
         if (!UnmatchedArgumentException.printSuggestions(e, err)) {
             err.print(command == commandLine ? command.getHelp().synopsis(0) : "Usage: " + ownSynopsis(command.getHelp()));
         }
-        err.println("see '" + command.getCommandSpec().qualifiedName() + " --help'");
+        err.println(say("用法见 '", "see '") + command.getCommandSpec().qualifiedName() + " --help'");
         return USAGE;
     }
 
@@ -256,15 +256,16 @@ public final class Cli implements Callable<Integer> {
         }
         IOException io = e instanceof IOException x ? x : e instanceof UncheckedIOException u ? u.getCause() : null;
         if (io instanceof NoSuchFileException) {
-            err.println("ogi: no such file: " + io.getMessage());
+            err.println("ogi: " + say("找不到文件：", "no such file: ") + io.getMessage());
             return USAGE;
         }
         if (io instanceof CharacterCodingException) {
-            err.println("ogi: a file is not UTF-8 text; save it as 'CSV UTF-8' (or JSON in UTF-8)");
+            err.println("ogi: " + say("文件不是 UTF-8 文本；请另存为“CSV UTF-8”（或 UTF-8 的 JSON）",
+                    "a file is not UTF-8 text; save it as 'CSV UTF-8' (or JSON in UTF-8)"));
             return USAGE;
         }
         if (io != null) {
-            err.println("ogi: cannot read or write a file: " + io);
+            err.println("ogi: " + say("无法读写文件：", "cannot read or write a file: ") + io);
             return USAGE;
         }
         throw e;

@@ -77,12 +77,16 @@ final class RollupCommand implements Callable<Integer> {
             return Cli.OK;
         }
         var out = cli.output.out;
-        out.println("snapshot " + s.id() + ": " + unit + " " + year + " (template " + c.template() + "), " + c.unitsReported()
-                + " of " + c.unitsInSubtree() + " units reported; computed " + Output.time(c.computedAt()));
-        out.println("  " + (cli.english() ? "basis: " : "口径：") + PublicationCommands.basis(cli, s.basis()));
-        out.println("  汇总单位 " + unit + "：下属及本级共 " + c.unitsInSubtree() + " 个单位，已报送 " + c.unitsReported() + " 个");
+        out.println(cli.say(
+                "快照 " + s.id() + "：" + unit + " " + year + "（格式 " + c.template() + "），计算于 " + Output.time(c.computedAt()),
+                "snapshot " + s.id() + ": " + unit + " " + year + " (template " + c.template() + "), " + c.unitsReported()
+                        + " of " + c.unitsInSubtree() + " units reported; computed " + Output.time(c.computedAt())));
+        out.println("  " + cli.say("口径：", "basis: ") + PublicationCommands.basis(cli, s.basis()));
+        if (!cli.english()) {
+            out.println("  汇总单位 " + unit + "：下属及本级共 " + c.unitsInSubtree() + " 个单位，已报送 " + c.unitsReported() + " 个");
+        }
         if (s.completeness() != null && !s.completeness().missing().isEmpty()) {
-            out.println("  not reported / 未报送: " + String.join(", ", s.completeness().missing()));
+            out.println(cli.say("  未报送：", "  not reported: ") + String.join(", ", s.completeness().missing()));
         }
         int width = headline.stream().mapToInt(h -> h.cell().length()).max().orElse(0);
         for (Headline h : headline) {
@@ -90,8 +94,8 @@ final class RollupCommand implements Callable<Integer> {
             out.println(String.format("  %-" + width + "s  %12s  %s", h.cell(), value, h.label()));
         }
         List<Finding> findings = c.findings() == null ? List.of() : c.findings();
-        out.println(findings.isEmpty() ? "no findings / 未发现问题"
-                : findings.size() + " finding(s) / 发现 " + findings.size() + " 个问题:");
+        out.println(findings.isEmpty() ? cli.say("未发现问题", "no findings")
+                : cli.say("发现 " + findings.size() + " 个问题：", findings.size() + " finding(s):"));
         cli.output.findings(findings, out);
         return Cli.OK;
     }
