@@ -120,6 +120,7 @@ public final class Cli implements Callable<Integer> {
                 .addSubcommand(new PublicationCommands.Diff(this))
                 .addSubcommand(new PublicationCommands.Snapshots(this))
                 .addSubcommand(new PublicationCommands.History(this))
+                .addSubcommand(new PublicationCommands.Events(this))
                 .addSubcommand(new PublicationCommands.Findings(this))
                 .addSubcommand(new CommandLine(new UnitsCommand()).addSubcommand(new UnitsCommand.Import(this)))
                 .addSubcommand(new CommandLine(new TemplateCommand())

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Year;
 import java.time.ZoneId;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +14,10 @@ import java.util.concurrent.Callable;
 import org.opengovinfo.client.Finding;
 import org.opengovinfo.client.ReportsClient;
 import org.opengovinfo.client.Results.CellChange;
+import org.opengovinfo.client.Results.Change;
 import org.opengovinfo.client.Results.ChangedUnit;
+import org.opengovinfo.client.Results.Event;
+import org.opengovinfo.client.Results.EventFeed;
 import org.opengovinfo.client.Results.Publication;
 import org.opengovinfo.client.Results.PublicationDiff;
 import org.opengovinfo.client.Results.Reason;
@@ -20,6 +25,7 @@ import org.opengovinfo.client.Results.ReportDetail;
 import org.opengovinfo.client.Results.RollupSummary;
 import org.opengovinfo.client.Results.SnapshotDiff;
 import org.opengovinfo.client.Results.Step;
+import org.opengovinfo.client.Results.Version;
 import org.opengovinfo.client.Unit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -252,8 +258,47 @@ final class PublicationCommands {
                 return String.join(" ", text);
             }
             return node.isTextual() ? node.asText() : node.toString();
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             return json;
+        }
+    }
+
+    @Command(name = "events", description = "what happened below UNIT (hand-ins, reviews, rollups, publications) since a cursor")
+    static final class Events implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "UNIT", description = "the unit's id")
+        String unit;
+
+        @Option(names = "--since", paramLabel = "CURSOR", defaultValue = "0",
+                description = "the cursor the last call printed (default 0: from the start)")
+        long since;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "200", description = "at most N events (1–1000)")
+        int limit;
+
+        private final Cli cli;
+
+        Events(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            EventFeed feed = cli.client().events(unit, since, limit);
+            if (cli.json()) {
+                cli.output.json(feed);
+                return Cli.OK;
+            }
+            TextTable t = new TextTable();
+            t.row(cli.say("时间", "at"), cli.say("操作人", "by"), cli.say("操作", "what"), cli.say("单位", "unit"),
+                    cli.say("年度", "year"), cli.say("详情", "detail"));
+            for (Event e : feed.events()) {
+                t.row(Output.time(e.at()), e.principal(), action(cli, e.action()), e.unit(), e.year(), detail(e.detail()));
+            }
+            t.lines("").forEach(cli.output.out::println);
+            // the cursor stays behind the last minute's events, so they may come again next time (tell them by id)
+            cli.output.out.println(cli.say("下次请用 --since " + feed.next(), "next time use --since " + feed.next()));
+            return Cli.OK;
         }
     }
 
@@ -304,14 +349,49 @@ final class PublicationCommands {
                             + (d.report() == null ? "" : "（版本 " + d.report().version() + "）"),
                     d.unit() + " " + d.year() + " report: " + SeasonCommands.state(cli, d.state())
                             + (d.report() == null ? "" : " (version " + d.report().version() + ")")));
+            // The history names each version stored; the versions endpoint says which cells it changed.
+            Map<Integer, Version> versions = new HashMap<>();
+            if (d.report() != null) {
+                cli.client().versions(unit, year).forEach(v -> versions.put(v.version(), v));
+            }
             TextTable t = new TextTable();
             t.row(cli.say("时间", "at"), cli.say("操作人", "by"), cli.say("操作", "what"), cli.say("详情", "detail"));
             for (Step s : d.history()) {
-                t.row(Output.time(s.at()), s.principal(), action(cli, s.action()), detail(s.detail()));
+                String detail = detail(s.detail());
+                if (s.action().equals("figures.accepted")) {
+                    detail = changes(cli, versions.get(versionOf(s.detail())), detail);
+                }
+                t.row(Output.time(s.at()), s.principal(), action(cli, s.action()), detail);
             }
             t.lines("  ").forEach(out::println);
             return Cli.OK;
         }
+    }
+
+    /** The version a step's detail names ({@code {"version": 2}}), or {@code null}. */
+    private static Integer versionOf(String json) {
+        try {
+            JsonNode v = Output.JSON.readTree(json).path("version");
+            return v.canConvertToInt() ? v.asInt() : null;
+        } catch (IOException | RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    /** A stored version's changed cells, the first few spelled out: {@code 第 2 版：s2_6.penalty.decisions 2 → 3}. */
+    private static String changes(Cli cli, Version v, String otherwise) {
+        if (v == null) {
+            return otherwise;
+        }
+        List<String> moved = new ArrayList<>();
+        for (Change c : v.changes()) {
+            if (moved.size() == 3) {
+                moved.add(cli.say("等 " + v.changes().size() + " 个单元格", "… " + v.changes().size() + " cells"));
+                break;
+            }
+            moved.add(c.cell() + " " + (c.before() == null ? "—" : c.before()) + " → " + (c.after() == null ? "—" : c.after()));
+        }
+        return cli.say("第 " + v.version() + " 版：", "version " + v.version() + ": ") + String.join(", ", moved);
     }
 
     /** What a step of a report's history did, in words. */
@@ -347,7 +427,7 @@ final class PublicationCommands {
         }
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             // The service keeps findings only in snapshots (a unit's own warnings are answered to its submission and not
             // stored), and has no endpoint for a subtree's findings: the snapshot holds every consolidating unit's.
             ReportsClient client = cli.client();

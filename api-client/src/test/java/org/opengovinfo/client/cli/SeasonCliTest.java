@@ -178,8 +178,14 @@ class SeasonCliTest extends OnBothDatabases {
 
         List<String> publications = ok("publications", "sc", "2021").out().lines().toList();
         assertTrue(publications.get(0).endsWith("（已重新打开）") && publications.get(2).endsWith("（现行）"), publications.toString());
+        String history = ok("history", "sc-t1", "2021").out();
         assertEquals(List.of("存入数据", "报送", "审核通过", "解锁", "存入数据", "报送", "审核通过"),
-                ok("history", "sc-t1", "2021").out().lines().skip(2).map(l -> l.split(" {2,}")[3]).toList());
+                history.lines().skip(2).map(l -> l.split(" {2,}")[3]).toList());
+        assertTrue(history.startsWith("sc-t1 2021 年报告：已通过（版本 2）\n"), history);
+        assertTrue(history.contains("  admin   存入数据  第 2 版：s2_6.penalty.decisions 2 → 3\n"), history);
+        Run events = ok("events", "sc", "--limit", "1000");
+        assertTrue(events.out().matches("(?s).*\n2022-02-14 11:00 \\(UTC\\+8\\)  admin  +发布  +sc  +2021  .*"), events.out());
+        assertTrue(events.out().contains("\n下次请用 --since "), events.out());
         // newest first: the two publications', the preview, the two rollups over accepted reports
         assertEquals(List.of("口径", "仅已通过", "仅已通过", "全部（预览）", "仅已通过", "仅已通过"),
                 ok("snapshots", "sc", "2021").out().lines().map(l -> l.split(" {2,}")[2]).toList());
@@ -236,7 +242,7 @@ class SeasonCliTest extends OnBothDatabases {
         for (String command : List.of("status UNIT YEAR", "handin UNIT YEAR", "return UNIT YEAR --comment TEXT",
                 "reopen UNIT YEAR --reason TEXT", "publish UNIT YEAR", "publications UNIT [YEAR]",
                 "reopen-publication UNIT YEAR --reason TEXT", "diff [UNIT] [YEAR] --from FROM --to TO", "snapshots UNIT YEAR",
-                "history UNIT YEAR", "findings UNIT YEAR")) {
+                "history UNIT YEAR", "findings UNIT YEAR", "events UNIT")) {
             assertTrue(ok("--help").out().contains("\n  " + command + " "), command);
         }
         refused(ogi("diff", "sc", "--from", "1", "--to", "2"), Cli.USAGE, "比较发布需要 UNIT 和 YEAR");
