@@ -35,6 +35,26 @@ final class SeasonCommands {
         };
     }
 
+    /** A unit's kind as people read it; the service names kinds by code only. */
+    static String kind(Cli cli, String code) {
+        if (cli.english()) {
+            return code;
+        }
+        return switch (code) {
+            case "country" -> "国家";
+            case "province" -> "省";
+            case "city" -> "市";
+            case "county" -> "县";
+            case "district" -> "区";
+            case "development_zone" -> "开发区";
+            case "town" -> "乡镇";
+            case "street" -> "街道";
+            case "department" -> "部门";
+            case "own_office" -> "本级";
+            default -> code;
+        };
+    }
+
     /** What every command about one unit's year takes. */
     abstract static class UnitYear {
 
@@ -177,7 +197,7 @@ final class SeasonCommands {
                     cli.say("最多逾期天数", "most days late")));
             t.row(header.toArray());
             for (StatusLine l : s.below()) {
-                t.row(counts(cli, List.of(l.unit(), l.name(), l.kind(), state(cli, l.state())), l.counts()).toArray());
+                t.row(counts(cli, List.of(l.unit(), l.name(), kind(cli, l.kind()), state(cli, l.state())), l.counts()).toArray());
             }
             t.row(counts(cli, List.of(s.unit(), cli.say("合计", "total"), "", ""), s.total()).toArray());
             t.lines("  ").forEach(line -> text.append(line).append('\n'));
@@ -190,7 +210,7 @@ final class SeasonCommands {
             chase.row(cli.say("单位", "unit"), cli.say("名称", "name"), cli.say("类型", "kind"), cli.say("上级", "parent"),
                     cli.say("状态", "state"), cli.say("逾期天数", "days overdue"));
             for (Chase c : s.chase()) {
-                chase.row(c.unit(), c.name(), c.kind(), c.parent() == null ? "" : c.parent(), state(cli, c.state()),
+                chase.row(c.unit(), c.name(), kind(cli, c.kind()), c.parent() == null ? "" : c.parent(), state(cli, c.state()),
                         c.daysOverdue());
             }
             chase.lines("  ").forEach(line -> text.append(line).append('\n'));
