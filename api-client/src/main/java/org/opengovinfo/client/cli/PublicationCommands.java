@@ -435,8 +435,11 @@ final class PublicationCommands {
             if (id == null) {
                 List<RollupSummary> list = client.rollups(unit, year);
                 if (list.isEmpty()) {
-                    throw new UsageException(cli.say(unit + " " + year + " 尚无汇总快照：先执行 ogi rollup " + unit + " " + year,
-                            "no snapshot of " + unit + " " + year + " yet: run ogi rollup " + unit + " " + year));
+                    throw new UsageException(cli.say(unit + " " + year + " 尚无汇总快照：服务只在快照中保存问题（汇总单位），"
+                                    + "可先执行 ogi rollup " + unit + " " + year + "；本级数据的问题在提交时即列出（可用 ogi validate 复查）",
+                            "no snapshot of " + unit + " " + year + " yet: the service keeps findings only in snapshots (of "
+                                    + "consolidating units); run ogi rollup " + unit + " " + year + ". A unit's own figures are "
+                                    + "checked when submitted (ogi validate checks them again)"));
                 }
                 id = list.get(0).id();
             }
