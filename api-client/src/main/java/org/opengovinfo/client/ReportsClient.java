@@ -22,11 +22,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.opengovinfo.client.Results.AuditEvent;
+import org.opengovinfo.client.Results.Basis;
 import org.opengovinfo.client.Results.BatchResult;
 import org.opengovinfo.client.Results.Completeness;
 import org.opengovinfo.client.Results.Consolidated;
+import org.opengovinfo.client.Results.EventFeed;
 import org.opengovinfo.client.Results.ImportSummary;
+import org.opengovinfo.client.Results.Publication;
+import org.opengovinfo.client.Results.PublicationDiff;
+import org.opengovinfo.client.Results.Report;
+import org.opengovinfo.client.Results.ReportDetail;
+import org.opengovinfo.client.Results.ReportingStatus;
 import org.opengovinfo.client.Results.RollupSummary;
+import org.opengovinfo.client.Results.SnapshotDiff;
 import org.opengovinfo.client.Results.StoredFigures;
 import org.opengovinfo.client.Results.SubmissionResult;
 import org.opengovinfo.client.Results.Submission;
@@ -64,6 +72,7 @@ public final class ReportsClient {
 
     private final URI base;
     private final String token;
+    private final String language;
     private final Duration timeout;
     private final int retries;
     private final Duration backoff;
@@ -73,6 +82,7 @@ public final class ReportsClient {
     private ReportsClient(Builder b) {
         this.base = b.base;
         this.token = b.token;
+        this.language = b.language;
         this.timeout = b.timeout;
         this.retries = b.retries;
         this.backoff = b.backoff;
@@ -97,6 +107,7 @@ public final class ReportsClient {
     public static final class Builder {
         private final URI base;
         private String token;
+        private String language;
         private Duration timeout = Duration.ofSeconds(30);
         private int retries = 3;
         private Duration backoff = Duration.ofMillis(200);
@@ -108,6 +119,15 @@ public final class ReportsClient {
 
         public Builder token(String token) {
             this.token = token;
+            return this;
+        }
+
+        /**
+         * The language of the service's problem {@code detail} ({@code Accept-Language}): {@code "en"} for English;
+         * {@code null} (the default) leaves it to the service, which answers in Chinese.
+         */
+        public Builder language(String language) {
+            this.language = language;
             return this;
         }
 
@@ -244,7 +264,13 @@ public final class ReportsClient {
 
     /** Rolls up the unit's subtree into a new snapshot and returns its summary, with completeness. */
     public RollupSummary rollup(String unit, int year) {
-        return call("POST", "/api/v1/units/" + seg(unit) + "/rollups/" + year, Map.of(), RollupSummary.class);
+        return rollup(unit, year, Basis.ALL);
+    }
+
+    /** The same over {@code basis}: {@link Basis#ACCEPTED} adds up accepted reports only (what gets published). */
+    public RollupSummary rollup(String unit, int year, Basis basis) {
+        return call("POST", "/api/v1/units/" + seg(unit) + "/rollups/" + year
+                + (basis == Basis.ACCEPTED ? "?basis=accepted" : ""), Map.of(), RollupSummary.class);
     }
 
     public List<RollupSummary> rollups(String unit, int year) {
@@ -258,6 +284,11 @@ public final class ReportsClient {
 
     public JsonNode diff(String from, String to) {
         return call("GET", "/api/v1/rollups/" + seg(from) + "/diff/" + seg(to), null, JsonNode.class);
+    }
+
+    /** {@link #diff} as typed values. */
+    public SnapshotDiff snapshotDiff(String from, String to) {
+        return call("GET", "/api/v1/rollups/" + seg(from) + "/diff/" + seg(to), null, SnapshotDiff.class);
     }
 
     /** The unit's consolidated figures from the latest snapshot. */
@@ -274,6 +305,93 @@ public final class ReportsClient {
     /** The same as CSV: {@code cell,value,unit,label}, one line per cell of the template. */
     public String consolidatedCsv(String unit, int year) {
         return send("GET", "/api/v1/units/" + seg(unit) + "/consolidated/" + year + "?format=csv", null, null).body();
+    }
+
+    // ---- the reporting season -------------------------------------------------------------------------------
+
+    /** Where the unit's report stands, with its history (versions stored and moves). */
+    public ReportDetail report(String unit, int year) {
+        return call("GET", reportPath(unit, year), null, ReportDetail.class);
+    }
+
+    /**
+     * Hands the report in (报送).
+     *
+     * @param version the version seen, or {@code null} for the current one
+     * @param missing for a consolidating unit, the units below it handed in without (empty: none)
+     */
+    public Report handIn(String unit, int year, Integer version, List<String> missing) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", version);
+        if (!missing.isEmpty()) {
+            body.put("missing", missing);
+        }
+        return call("POST", reportPath(unit, year) + "/submit", body, Report.class);
+    }
+
+    /** Accepts a handed-in report (审核通过); {@code version} {@code null}: the current one. */
+    public Report accept(String unit, int year, Integer version) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", version);
+        return call("POST", reportPath(unit, year) + "/accept", body, Report.class);
+    }
+
+    /** Returns a handed-in report to its unit (退回) with a comment. */
+    public Report giveBack(String unit, int year, Integer version, String comment) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", version);
+        body.put("comment", comment);
+        return call("POST", reportPath(unit, year) + "/return", body, Report.class);
+    }
+
+    /** Reopens an accepted report with a reason: it goes back to its unit as returned. */
+    public Report reopen(String unit, int year, String reason) {
+        return call("POST", reportPath(unit, year) + "/reopen", Map.of("reason", reason), Report.class);
+    }
+
+    /** 报送进度 of the unit's subtree. */
+    public ReportingStatus status(String unit, int year) {
+        return call("GET", "/api/v1/units/" + seg(unit) + "/status/" + year, null, ReportingStatus.class);
+    }
+
+    /** The same as the service's CSV: a line per unit below and a last line for the whole subtree. */
+    public String statusCsv(String unit, int year) {
+        return send("GET", "/api/v1/units/" + seg(unit) + "/status/" + year + "?format=csv", null, null).body();
+    }
+
+    /** Publishes the unit's year (发布), naming the units below published without (empty: none). */
+    public Publication publish(String unit, int year, List<String> missing) {
+        return call("POST", publicationsPath(unit, year), missing.isEmpty() ? Map.of() : Map.of("missing", missing),
+                Publication.class);
+    }
+
+    /** The unit's publications of a year, first first. */
+    public List<Publication> publications(String unit, int year) {
+        return call("GET", publicationsPath(unit, year), null, new TypeReference<>() {});
+    }
+
+    /** Reopens the standing publication (更正; administrators) with a reason. */
+    public Publication reopenPublication(String unit, int year, String reason) {
+        return call("POST", publicationsPath(unit, year) + "/reopen", Map.of("reason", reason), Publication.class);
+    }
+
+    /** What changed between publications {@code from} and {@code to} (sequence numbers), and why. */
+    public PublicationDiff publicationDiff(String unit, int year, int from, int to) {
+        return call("GET", publicationsPath(unit, year) + "/diff?from=" + from + "&to=" + to, null, PublicationDiff.class);
+    }
+
+    /** What happened in the unit's subtree after cursor {@code since} (0: from the start), at most {@code limit}. */
+    public EventFeed events(String unit, long since, int limit) {
+        return call("GET", "/api/v1/units/" + seg(unit) + "/events?since=" + since + "&limit=" + limit, null,
+                EventFeed.class);
+    }
+
+    private static String reportPath(String unit, int year) {
+        return "/api/v1/units/" + seg(unit) + "/reports/" + year;
+    }
+
+    private static String publicationsPath(String unit, int year) {
+        return "/api/v1/units/" + seg(unit) + "/publications/" + year;
     }
 
     // ---- access ----------------------------------------------------------------------------------------------
@@ -358,6 +476,9 @@ public final class ReportsClient {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
         }
         boolean idempotent = !method.equals("POST");
         int attempts = idempotent ? retries + 1 : 1;

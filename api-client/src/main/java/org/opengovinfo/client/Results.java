@@ -97,7 +97,87 @@ public final class Results {
      * @param consolidatedUnits how many consolidating units (the unit itself and those below with children) it holds
      */
     public record RollupSummary(String id, String unit, int year, String template, Instant computedAt, String triggeredBy,
-                                RollupCompleteness completeness, Integer consolidatedUnits) {
+                                String basis, RollupCompleteness completeness, Integer consolidatedUnits) {
+    }
+
+    /** What a rollup adds up: every report stored (a preview) or only accepted ones. */
+    public enum Basis {
+        ALL, ACCEPTED
+    }
+
+    /** Which consolidated cells moved between two snapshots, and because of which units' changed submissions. */
+    public record SnapshotDiff(String from, String to, String unit, int year, List<ChangedUnit> changedUnits,
+                               List<CellChange> cells) {
+    }
+
+    /** A unit whose submission version differs between two snapshots ({@code null}: not in that snapshot). */
+    public record ChangedUnit(String unit, Integer versionBefore, Integer versionAfter) {
+    }
+
+    /** One consolidated cell of one unit that moved; {@code because} names the units whose figures moved it. */
+    public record CellChange(String unit, String cell, BigDecimal before, BigDecimal after, BigDecimal delta,
+                             List<String> because) {
+    }
+
+    // ---- the reporting season --------------------------------------------------------------------------------
+
+    /**
+     * Where a unit's report for a year stands.
+     *
+     * @param state none, draft, submitted, returned or accepted
+     * @param note a return's comment, a reopening's reason, or the units a hand-in named missing
+     */
+    public record Report(String unit, int year, String state, int version, Instant firstSubmittedAt, Instant changedAt,
+                         String changedBy, String note, String lockedByPublication) {
+    }
+
+    /** A report and its history: every figures version stored and every move, with who and when. */
+    public record ReportDetail(String unit, int year, String state, Report report, List<Step> history) {
+    }
+
+    /** One step of a report's history; {@code detail} is JSON text ({@code {"version": 2}}, a comment, …). */
+    public record Step(Instant at, String principal, String action, String detail) {
+    }
+
+    /** 报送进度 of a subtree: counts by state, on time and late, per unit below, and whom to chase. */
+    public record ReportingStatus(String unit, int year, Instant deadline, String deadlineLocal, StatusCounts total,
+                                  List<StatusLine> below, List<Chase> chase) {
+    }
+
+    /**
+     * @param byState units per state code (none, draft, submitted, returned, accepted)
+     * @param onTimeRate 0–1, {@code null} for an empty subtree
+     */
+    public record StatusCounts(int units, Map<String, Integer> byState, int onTime, int late, BigDecimal onTimeRate,
+                               int daysLateMost) {
+    }
+
+    public record StatusLine(String unit, String name, String kind, String state, StatusCounts counts) {
+    }
+
+    public record Chase(String unit, String name, String kind, String parent, String state, int daysOverdue) {
+    }
+
+    /** A publication of a unit's year: the snapshot published and, once reopened, who reopened it when and why. */
+    public record Publication(String id, String unit, int year, int sequence, String snapshot, Instant publishedAt,
+                              String publishedBy, List<String> missing, boolean standing, Instant reopenedAt,
+                              String reopenedBy, String reopenReason) {
+    }
+
+    /** What changed between two publications, and why (the reopening, returns and reopenings in between). */
+    public record PublicationDiff(String unit, int year, Publication from, Publication to, List<Reason> reasons,
+                                  SnapshotDiff cells) {
+    }
+
+    public record Reason(Instant at, String principal, String action, String unit, String detail) {
+    }
+
+    /** The events of a subtree since a cursor; {@code next} is the cursor for the next call. */
+    public record EventFeed(String unit, long since, long next, List<Event> events) {
+    }
+
+    public record Event(long seq, String id, Instant at, String principal, String action, String unit, Integer year,
+                        String detail) {
     }
 
     /** Who had reported when a snapshot was made: units in the subtree, reported, and the ids of the missing. */

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -22,7 +23,10 @@ import org.opengovinfo.client.ReportsClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,8 +46,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + "form from 'ogi template csv' (the tables as printed: one block per table, a line per row).",
                 "Run 'ogi COMMAND --help' for a command's options."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:refused by the service", "2:figures rejected (errors listed cell by cell)",
-                "3:token missing or not allowed", "4:service unreachable", "64:wrong command line or file"})
+        exitCodeList = {"0:ok", "1:refused by the service (its problem code and detail printed)",
+                "2:figures rejected (errors listed cell by cell)", "3:token missing, invalid or not allowed",
+                "4:service unreachable", "64:wrong command line or file"})
 public final class Cli implements Callable<Integer> {
 
     static final int OK = 0;
@@ -63,6 +68,13 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "print JSON for scripts instead of text")
     boolean json;
 
+    /** The language of everything ogi prints, and of the service's problem details (sent as Accept-Language). */
+    enum Lang { zh, en }
+
+    @Option(names = "--lang", paramLabel = "zh|en", scope = ScopeType.INHERIT, defaultValue = "zh",
+            description = "language of what ogi prints and of the service's messages: zh (default) or en")
+    Lang lang = Lang.zh;
+
     @Option(names = "--progress", scope = ScopeType.INHERIT,
             description = "show a progress bar while a directory is sent (on by default in a terminal)")
     boolean progress;
@@ -71,6 +83,8 @@ public final class Cli implements Callable<Integer> {
     boolean help;
 
     final Output output;
+    /** Only for "the last report year" when a command is given no year; tests always give one. */
+    final Clock clock = Clock.systemUTC();
     private final Map<String, String> env;
     private boolean terminal;
     private CommandLine commandLine;
@@ -95,6 +109,19 @@ public final class Cli implements Callable<Integer> {
                 .addSubcommand(new CompletenessCommand(this))
                 .addSubcommand(new RollupCommand(this))
                 .addSubcommand(new PullCommand(this))
+                .addSubcommand(new SeasonCommands.Status(this))
+                .addSubcommand(new SeasonCommands.HandIn(this))
+                .addSubcommand(new SeasonCommands.Accept(this))
+                .addSubcommand(new SeasonCommands.Return(this))
+                .addSubcommand(new SeasonCommands.Reopen(this))
+                .addSubcommand(new PublicationCommands.Publish(this))
+                .addSubcommand(new PublicationCommands.Publications(this))
+                .addSubcommand(new PublicationCommands.ReopenPublication(this))
+                .addSubcommand(new PublicationCommands.Diff(this))
+                .addSubcommand(new PublicationCommands.Snapshots(this))
+                .addSubcommand(new PublicationCommands.History(this))
+                .addSubcommand(new PublicationCommands.Events(this))
+                .addSubcommand(new PublicationCommands.Findings(this))
                 .addSubcommand(new CommandLine(new UnitsCommand()).addSubcommand(new UnitsCommand.Import(this)))
                 .addSubcommand(new CommandLine(new TemplateCommand())
                         .addSubcommand(new TemplateCommand.Show(this))
@@ -103,8 +130,13 @@ public final class Cli implements Callable<Integer> {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(output.err, StandardCharsets.UTF_8), true);
         commandLine.setOut(out).setErr(err)
                 .setParameterExceptionHandler(this::wrongCommandLine)
+                .setExecutionStrategy(parsed -> {
+                    output.english = english(); // --lang is known only once the command line is parsed
+                    return new CommandLine.RunLast().execute(parsed);
+                })
                 .setExecutionExceptionHandler((e, command, parsed) -> failed(e));
         commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Cli::everyCommand);
+        commandLine.getSubcommands().values().forEach(Cli::ownHelpOnly);
         try {
             return commandLine.execute(args);
         } finally {
@@ -127,6 +159,15 @@ public final class Cli implements Callable<Integer> {
         return json;
     }
 
+    /** {@code zh} or {@code en}, whichever {@code --lang} asks for. */
+    String say(String zh, String en) {
+        return lang == Lang.en ? en : zh;
+    }
+
+    boolean english() {
+        return lang == Lang.en;
+    }
+
     boolean progress() {
         return progress || terminal;
     }
@@ -147,7 +188,7 @@ public final class Cli implements Callable<Integer> {
         if (base == null || base.getHost() == null || !List.of("http", "https").contains(base.getScheme())) {
             throw new UsageException("the server must be a URL such as http://localhost:8080, not '" + url + "'");
         }
-        return ReportsClient.builder(base).token(t.strip()).build();
+        return ReportsClient.builder(base).token(t.strip()).language(english() ? "en" : "zh-CN").build();
     }
 
     /** No token in {@code --token} or {@code OGI_TOKEN}: said before any request is sent. */
@@ -165,9 +206,9 @@ public final class Cli implements Callable<Integer> {
         PrintWriter err = command.getErr();
         err.println("ogi: " + e.getMessage());
         if (!UnmatchedArgumentException.printSuggestions(e, err)) {
-            err.print(command.getHelp().synopsis(0));
+            err.print(command == commandLine ? command.getHelp().synopsis(0) : "Usage: " + ownSynopsis(command.getHelp()));
         }
-        err.println("see '" + command.getCommandSpec().qualifiedName() + " --help'");
+        err.println(say("用法见 '", "see '") + command.getCommandSpec().qualifiedName() + " --help'");
         return USAGE;
     }
 
@@ -192,14 +233,15 @@ public final class Cli implements Callable<Integer> {
                 answer.put("problems", r.problems());
                 output.json(answer);
             } else {
-                err.println("rejected: " + r.getMessage());
+                err.println(say("数据未通过校验：", "rejected: ") + r.getMessage());
                 output.findings(r.findings(), null);
                 output.problems(r.problems(), err);
             }
             return REJECTED;
         }
         if (e instanceof ApiException a) {
-            err.println("ogi: " + (a instanceof AuthException ? "not allowed: " : "refused: ") + a.getMessage());
+            err.println("ogi: " + (a instanceof AuthException ? say("无权操作：", "not allowed: ")
+                    : say("服务拒绝：", "refused: ")) + a.getMessage());
             if (json) {
                 output.json(a.document() != null ? a.document() : Map.of("status", a.status(), "code", a.code(),
                         "detail", String.valueOf(a.detail())));
@@ -215,21 +257,57 @@ public final class Cli implements Callable<Integer> {
         }
         IOException io = e instanceof IOException x ? x : e instanceof UncheckedIOException u ? u.getCause() : null;
         if (io instanceof NoSuchFileException) {
-            err.println("ogi: no such file: " + io.getMessage());
+            err.println("ogi: " + say("找不到文件：", "no such file: ") + io.getMessage());
             return USAGE;
         }
         if (io instanceof CharacterCodingException) {
-            err.println("ogi: a file is not UTF-8 text; save it as 'CSV UTF-8' (or JSON in UTF-8)");
+            err.println("ogi: " + say("文件不是 UTF-8 文本；请另存为“CSV UTF-8”（或 UTF-8 的 JSON）",
+                    "a file is not UTF-8 text; save it as 'CSV UTF-8' (or JSON in UTF-8)"));
             return USAGE;
         }
         if (io != null) {
-            err.println("ogi: cannot read or write a file: " + io);
+            err.println("ogi: " + say("无法读写文件：", "cannot read or write a file: ") + io);
             return USAGE;
         }
         throw e;
     }
 
     // ---- help ----------------------------------------------------------------------------------------------
+
+    /**
+     * A command's help shows its own options only: the global ones (--server, --token, --lang, --json, --progress)
+     * are inherited by every command, and listing them under each would bury the few options that command has.
+     */
+    private static void ownHelpOnly(CommandLine command) {
+        command.getCommandSpec().usageMessage().width(110);
+        Map<String, IHelpSectionRenderer> sections = command.getHelpSectionMap();
+        sections.put(UsageMessageSpec.SECTION_KEY_SYNOPSIS, Cli::ownSynopsis);
+        sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+                help -> help.optionListExcludingGroups(ownOptions(help.commandSpec())));
+        sections.put(UsageMessageSpec.SECTION_KEY_FOOTER, help -> String.format("%nGlobal options (--server, --token, "
+                + "--lang zh|en, --json, --progress, -h) go before or after the command; see 'ogi --help'.%n"));
+        command.getSubcommands().values().forEach(Cli::ownHelpOnly);
+    }
+
+    private static List<OptionSpec> ownOptions(CommandSpec spec) {
+        return spec.options().stream().filter(o -> !o.inherited() && !o.usageHelp() && !o.hidden()).toList();
+    }
+
+    private static String ownSynopsis(Help help) {
+        CommandSpec spec = help.commandSpec();
+        StringBuilder line = new StringBuilder(spec.qualifiedName());
+        for (OptionSpec o : ownOptions(spec)) {
+            String option = o.longestName() + (o.arity().max() > 0 ? "=" + o.paramLabel() : "");
+            line.append(' ').append(o.required() ? option : "[" + option + "]");
+        }
+        for (PositionalParamSpec p : spec.positionalParameters()) {
+            line.append(' ').append(p.arity().min() > 0 ? p.paramLabel() : "[" + p.paramLabel() + "]");
+        }
+        if (!spec.subcommands().isEmpty()) {
+            line.append(" COMMAND");
+        }
+        return line.append(System.lineSeparator()).toString();
+    }
 
     /** The command list of {@code ogi --help}, with the commands of {@code units} and {@code template} spelled out. */
     private static String everyCommand(Help help) {
@@ -255,7 +333,12 @@ public final class Cli implements Callable<Integer> {
             }
             StringBuilder usage = new StringBuilder(prefix + name);
             for (PositionalParamSpec p : s.positionalParameters()) {
-                usage.append(' ').append(p.paramLabel());
+                usage.append(' ').append(p.arity().min() > 0 ? p.paramLabel() : "[" + p.paramLabel() + "]");
+            }
+            for (OptionSpec o : s.options()) {
+                if (o.required()) {
+                    usage.append(' ').append(o.longestName()).append(' ').append(o.paramLabel());
+                }
             }
             rows.add(new String[] {usage.toString(), String.join(" ", s.usageMessage().description())});
         });

@@ -30,15 +30,18 @@ final class CompletenessCommand implements Callable<Integer> {
             output.json(c);
             return Cli.OK;
         }
-        output.out.println(c.unit() + " " + c.year() + ": " + c.reported() + " of " + c.units() + " units have reported; due "
-                + Output.time(c.deadline()));
-        c.missing().forEach(e -> output.out.println("  missing: " + e.unit() + " " + e.name() + " (" + e.kind() + ")"));
+        output.out.println(cli.say(
+                c.unit() + " " + c.year() + "：" + c.units() + " 个单位中已报送 " + c.reported() + " 个；截止 " + Output.time(c.deadline()),
+                c.unit() + " " + c.year() + ": " + c.reported() + " of " + c.units() + " units have reported; due "
+                        + Output.time(c.deadline())));
+        c.missing().forEach(e -> output.out.println(cli.say("  未报送：", "  missing: ") + e.unit() + " " + e.name()
+                + " (" + e.kind() + ")"));
         if (!c.missingByKind().isEmpty()) {
-            output.out.println("  missing by kind: " + c.missingByKind().entrySet().stream()
+            output.out.println(cli.say("  未报送（按类型）：", "  missing by kind: ") + c.missingByKind().entrySet().stream()
                     .map(k -> k.getKey() + " " + k.getValue()).collect(Collectors.joining(", ")));
         }
-        c.late().forEach(e -> output.out.println("  late:    " + e.unit() + " " + e.name() + " (" + e.kind()
-                + "), first submitted " + Output.time(e.firstSubmitted())));
+        c.late().forEach(e -> output.out.println(cli.say("  逾期：  ", "  late:    ") + e.unit() + " " + e.name() + " ("
+                + e.kind() + cli.say(")，首次报送于 ", "), first submitted ") + Output.time(e.firstSubmitted())));
         return Cli.OK;
     }
 }

@@ -30,6 +30,8 @@ final class Output {
 
     final PrintStream out;
     final PrintStream err;
+    /** Set from {@code --lang} once the command line is parsed: findings and problems in English instead of Chinese. */
+    boolean english;
 
     Output(PrintStream out, PrintStream err) {
         this.out = out;
@@ -53,16 +55,18 @@ final class Output {
     void findings(List<Finding> findings, PrintStream to) {
         for (Finding f : findings) {
             PrintStream s = to != null ? to : f.isError() ? err : out;
-            s.println("  " + (f.isError() ? "✗ error  " : "! warning ") + f.rule() + "  " + String.join(", ", f.cells()));
+            String severity = english ? (f.isError() ? "✗ error  " : "! warning ") : (f.isError() ? "✗ 错误  " : "! 警告  ");
+            s.println("  " + severity + f.rule() + "  " + String.join(", ", f.cells()));
             if (f.actual() != null && f.expected() != null && f.difference() != null) {
-                s.println("      filled " + f.actual().toPlainString() + ", should be " + f.expected().toPlainString()
-                        + " (difference " + f.difference().toPlainString() + ")");
+                s.println(english
+                        ? "      filled " + f.actual().toPlainString() + ", should be " + f.expected().toPlainString()
+                                + " (difference " + f.difference().toPlainString() + ")"
+                        : "      填报 " + f.actual().toPlainString() + "，应为 " + f.expected().toPlainString()
+                                + "（相差 " + f.difference().toPlainString() + "）");
             }
-            if (f.messageZh() != null) {
-                s.println("      " + f.messageZh());
-            }
-            if (f.messageEn() != null) {
-                s.println("      " + f.messageEn());
+            String message = english && f.messageEn() != null || f.messageZh() == null ? f.messageEn() : f.messageZh();
+            if (message != null) {
+                s.println("      " + message);
             }
         }
     }
@@ -72,7 +76,7 @@ final class Output {
         for (ProblemItem p : problems) {
             StringBuilder line = new StringBuilder("  ");
             if (p.line() != null) {
-                line.append("line ").append(p.line()).append(": ");
+                line.append(english ? "line " + p.line() + ": " : "第 " + p.line() + " 行：");
             }
             if (p.unit() != null) {
                 line.append(p.unit()).append("  ");
@@ -80,7 +84,8 @@ final class Output {
             if (p.code() != null) {
                 line.append(p.code()).append("  ");
             }
-            to.println(line.append(p.message()).toString().stripTrailing());
+            String message = english && p.messageEn() != null ? p.messageEn() : p.message();
+            to.println(line.append(message).toString().stripTrailing());
         }
     }
 }

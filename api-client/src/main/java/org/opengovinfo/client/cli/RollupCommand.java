@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.opengovinfo.client.Finding;
 import org.opengovinfo.client.ReportsClient;
+import org.opengovinfo.client.Results.Basis;
 import org.opengovinfo.client.Results.Cell;
 import org.opengovinfo.client.Results.Consolidated;
 import org.opengovinfo.client.Results.RollupCompleteness;
@@ -15,6 +16,7 @@ import org.opengovinfo.client.Results.RollupSummary;
 import org.opengovinfo.client.Results.Table;
 import org.opengovinfo.client.Results.Template;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -40,6 +42,10 @@ final class RollupCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "YEAR")
     int year;
 
+    @Option(names = "--accepted",
+            description = "add up accepted reports only (basis=accepted, what a publication uses); default: a preview over everything stored")
+    boolean accepted;
+
     private final Cli cli;
 
     RollupCommand(Cli cli) {
@@ -51,7 +57,8 @@ final class RollupCommand implements Callable<Integer> {
     }
 
     /** What {@code --json} prints: the consolidated result (as {@code ogi pull} gives it) and the snapshot's facts. */
-    record RollupResult(String unit, int year, String template, String snapshot, Instant computedAt, String triggeredBy,
+    record RollupResult(String unit, int year, String template, String snapshot, String basis, Instant computedAt,
+                        String triggeredBy,
                         int hierarchyYear, int unitsInSubtree, int unitsReported, Integer consolidatedUnits,
                         RollupCompleteness completeness, List<Headline> headline, Map<String, Object> figures,
                         List<Finding> findings) {
@@ -60,21 +67,26 @@ final class RollupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportsClient client = cli.client();
-        RollupSummary s = client.rollup(unit, year);
+        RollupSummary s = client.rollup(unit, year, accepted ? Basis.ACCEPTED : Basis.ALL);
         Consolidated c = client.consolidated(unit, year, s.id());
         List<Headline> headline = headline(client.template(c.template()), c.figures());
         if (cli.json()) {
-            cli.output.json(new RollupResult(c.unit(), c.year(), c.template(), c.snapshot(), c.computedAt(),
+            cli.output.json(new RollupResult(c.unit(), c.year(), c.template(), c.snapshot(), s.basis(), c.computedAt(),
                     s.triggeredBy(), c.hierarchyYear(), c.unitsInSubtree(), c.unitsReported(), s.consolidatedUnits(),
                     s.completeness(), headline, c.figures(), c.findings()));
             return Cli.OK;
         }
         var out = cli.output.out;
-        out.println("snapshot " + s.id() + ": " + unit + " " + year + " (template " + c.template() + "), " + c.unitsReported()
-                + " of " + c.unitsInSubtree() + " units reported; computed " + Output.time(c.computedAt()));
-        out.println("  汇总单位 " + unit + "：下属及本级共 " + c.unitsInSubtree() + " 个单位，已报送 " + c.unitsReported() + " 个");
+        out.println(cli.say(
+                "快照 " + s.id() + "：" + unit + " " + year + "（格式 " + c.template() + "），计算于 " + Output.time(c.computedAt()),
+                "snapshot " + s.id() + ": " + unit + " " + year + " (template " + c.template() + "), " + c.unitsReported()
+                        + " of " + c.unitsInSubtree() + " units reported; computed " + Output.time(c.computedAt())));
+        out.println("  " + cli.say("口径：", "basis: ") + PublicationCommands.basis(cli, s.basis()));
+        if (!cli.english()) {
+            out.println("  汇总单位 " + unit + "：下属及本级共 " + c.unitsInSubtree() + " 个单位，已报送 " + c.unitsReported() + " 个");
+        }
         if (s.completeness() != null && !s.completeness().missing().isEmpty()) {
-            out.println("  not reported / 未报送: " + String.join(", ", s.completeness().missing()));
+            out.println(cli.say("  未报送：", "  not reported: ") + String.join(", ", s.completeness().missing()));
         }
         int width = headline.stream().mapToInt(h -> h.cell().length()).max().orElse(0);
         for (Headline h : headline) {
@@ -82,8 +94,8 @@ final class RollupCommand implements Callable<Integer> {
             out.println(String.format("  %-" + width + "s  %12s  %s", h.cell(), value, h.label()));
         }
         List<Finding> findings = c.findings() == null ? List.of() : c.findings();
-        out.println(findings.isEmpty() ? "no findings / 未发现问题"
-                : findings.size() + " finding(s) / 发现 " + findings.size() + " 个问题:");
+        out.println(findings.isEmpty() ? cli.say("未发现问题", "no findings")
+                : cli.say("发现 " + findings.size() + " 个问题：", findings.size() + " finding(s):"));
         cli.output.findings(findings, out);
         return Cli.OK;
     }

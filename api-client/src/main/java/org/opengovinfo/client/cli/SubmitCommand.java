@@ -58,6 +58,17 @@ abstract class SubmitCommand implements Callable<Integer> {
         }
     }
 
+    /** A submission's or batch item's status as people read it. */
+    private String status(String status) {
+        return switch (status) {
+            case "accepted" -> cli.say("已存入", "accepted");
+            case "unchanged" -> cli.say("无变化（与当前版本相同）", "unchanged");
+            case "valid" -> cli.say("校验通过（未存入）", "valid");
+            case "rejected" -> cli.say("被拒", "rejected");
+            default -> status;
+        };
+    }
+
     @Override
     public Integer call() throws IOException {
         Output output = cli.output;
@@ -69,8 +80,8 @@ abstract class SubmitCommand implements Callable<Integer> {
             if (cli.json()) {
                 output.json(r);
             } else {
-                output.out.println(r.unit() + " " + r.year() + ": " + r.status()
-                        + (r.version() == null ? "" : " (version " + r.version() + ")"));
+                output.out.println(r.unit() + " " + r.year() + cli.say("：", ": ") + status(r.status())
+                        + (r.version() == null ? "" : cli.say("（第 " + r.version() + " 版）", " (version " + r.version() + ")")));
                 output.findings(r.findings(), null);
             }
             return Cli.OK;
@@ -107,13 +118,14 @@ abstract class SubmitCommand implements Callable<Integer> {
             output.json(new Results.BatchResult(counts[0], counts[1], counts[2], counts[3], results));
         } else {
             for (Results.BatchItem item : results) {
-                output.out.println(item.unit() + ": " + item.status()
-                        + (item.version() == null ? "" : " (version " + item.version() + ")")
+                output.out.println(item.unit() + cli.say("：", ": ") + status(item.status())
+                        + (item.version() == null ? "" : cli.say("（第 " + item.version() + " 版）", " (version " + item.version() + ")"))
                         + (item.code() == null ? "" : " — " + item.code() + (item.detail() == null ? "" : ": " + item.detail())));
                 output.findings(item.findings() == null ? List.of() : item.findings(), null);
             }
-            output.out.println(counts[0] + " accepted, " + counts[1] + " unchanged, " + counts[2] + " valid, " + counts[3]
-                    + " rejected");
+            output.out.println(cli.say(
+                    "存入 " + counts[0] + " 个，无变化 " + counts[1] + " 个，校验通过 " + counts[2] + " 个，被拒 " + counts[3] + " 个",
+                    counts[0] + " accepted, " + counts[1] + " unchanged, " + counts[2] + " valid, " + counts[3] + " rejected"));
         }
         return counts[3] > 0 ? Cli.REJECTED : Cli.OK;
     }

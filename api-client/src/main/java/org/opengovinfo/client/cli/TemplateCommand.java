@@ -44,7 +44,7 @@ final class TemplateCommand {
             }
             Map<String, String> rules = new LinkedHashMap<>();
             t.rules().forEach(r -> rules.putIfAbsent(r.id(), r.severity() + "  " + r.message().zh()));
-            out.println("rules:");
+            out.println(cli.say("规则：", "rules:"));
             rules.forEach((id, text) -> out.println("  " + id + "  " + text));
             return Cli.OK;
         }

@@ -43,7 +43,8 @@ final class UnitsCommand {
             if (cli.json()) {
                 cli.output.json(r);
             } else {
-                cli.output.out.println(r.created() + " units created, " + r.updated() + " updated");
+                cli.output.out.println(cli.say("新建 " + r.created() + " 个单位，更新 " + r.updated() + " 个",
+                        r.created() + " units created, " + r.updated() + " updated"));
             }
             return Cli.OK;
         }

@@ -110,7 +110,7 @@ class CliTest extends OnBothDatabases {
                 "lz-office,区政府办公室,own_office,,2015,,lz",
                 "lz-street,辛店街道,street,,2015,,lz",
                 "lz-dept,区教育局,department,,2015,,lz", "")).toString());
-        assertEquals("4 units created, 0 updated\n", imported.out());
+        assertEquals("新建 4 个单位，更新 0 个\n", imported.out());
         Run form = ok("template", "csv", "2021");
         assertTrue(form.out().contains("\ns3,natural_person,business,research,nonprofit,legal_service,other_org,total,label\n"));
         PublishedReport linzi = PublishedReport.linzi2021();
@@ -125,13 +125,13 @@ class CliTest extends OnBothDatabases {
 
         Run submit = ogi("--progress", "submit", forms.toString());
         Run rollup = ogi("rollup", "lz", "2021");
-        Run pull = ogi("pull", "lz", "2021");
+        Run pull = ogi("--json", "pull", "lz", "2021");
 
         assertEquals(0, submit.exit(), submit.err());
-        assertTrue(submit.out().contains("3 accepted, 0 unchanged, 0 valid, 0 rejected"), submit.out());
+        assertTrue(submit.out().contains("存入 3 个，无变化 0 个，校验通过 0 个，被拒 0 个"), submit.out());
         assertTrue(submit.err().contains("] 3/3 units"), submit.err());
         assertEquals(0, rollup.exit(), rollup.err());
-        assertTrue(rollup.out().contains("3 of 4 units reported"), rollup.out());
+        assertTrue(rollup.out().contains("下属及本级共 4 个单位，已报送 3 个"), rollup.out());
         JsonNode figures = JSON.readTree(pull.out()).get("figures");
         linzi.figures().toMap().forEach((cell, value) -> assertEquals(0,
                 new BigDecimal(value.toString()).compareTo(figures.get(cell).decimalValue()), cell));
@@ -154,7 +154,7 @@ class CliTest extends OnBothDatabases {
         Run json = ogi("--json", "rollup", "hc", "2021");
 
         assertEquals(0, rollup.exit(), rollup.err());
-        assertTrue(rollup.out().contains("2 of 2 units reported"), rollup.out());
+        assertTrue(rollup.out().contains("下属及本级共 2 个单位，已报送 2 个"), rollup.out());
         assertTrue(rollup.out().matches("(?s).*\n  s3\\.new\\.total +42 件  一、本年新收政府信息公开申请数量 / [^\n]*总计\n.*"),
                 rollup.out());
         assertTrue(rollup.out().matches("(?s).*\n  s3\\.carried_over\\.total +3 件  二、上年结转政府信息公开申请数量.*"), rollup.out());
@@ -162,8 +162,8 @@ class CliTest extends OnBothDatabases {
         assertTrue(rollup.out().matches("(?s).*\n  s3\\.carried_forward\\.total +2 件  四、结转下年度继续办理.*"), rollup.out());
         assertTrue(rollup.out().matches("(?s).*\n  s4\\.reconsideration\\.total +3 件  行政复议 / .*"), rollup.out());
         assertTrue(rollup.out().matches("(?s).*\n  s4\\.litigation_direct\\.total +— +行政诉讼 / 未经复议直接起诉.*"), rollup.out());
-        assertTrue(rollup.out().contains("1 finding(s)"), rollup.out());
-        assertTrue(rollup.out().contains("! warning consolidation.declared_differs  s2_6.penalty.decisions"), rollup.out());
+        assertTrue(rollup.out().contains("发现 1 个问题："), rollup.out());
+        assertTrue(rollup.out().contains("! 警告  consolidation.declared_differs  s2_6.penalty.decisions"), rollup.out());
         assertTrue(rollup.out().contains("声明的汇总数与下级合计不一致"), rollup.out());
         assertEquals(0, json.exit(), json.err());
         JsonNode result = JSON.readTree(json.out());
@@ -172,7 +172,7 @@ class CliTest extends OnBothDatabases {
         assertEquals(42, result.get("headline").get(0).get("value").asInt());
         assertEquals(2, result.get("completeness").get("reported").asInt());
         assertEquals(7, result.get("figures").get("s2_6.penalty.decisions").asInt());
-        assertEquals(result.get("snapshot").asText(), JSON.readTree(ok("pull", "hc", "2021").out()).get("snapshot").asText());
+        assertEquals(result.get("snapshot").asText(), JSON.readTree(ok("pull", "hc", "2021", "--json").out()).get("snapshot").asText());
     }
 
     @Test
@@ -185,6 +185,7 @@ class CliTest extends OnBothDatabases {
 
         Run text = ogi("completeness", "cc", "2020");
         Run json = ogi("--json", "completeness", "cc", "2020");
+        Run english = ogi("--lang", "en", "completeness", "cc", "2020");
 
         assertEquals(0, text.exit(), text.err());
         assertEquals(0, json.exit(), json.err());
@@ -192,10 +193,12 @@ class CliTest extends OnBothDatabases {
         assertEquals("2021-01-31T16:00:00Z", answer.get("deadline").asText());
         Instant first = Instant.parse(answer.get("late").get(0).get("firstSubmitted").asText());
         String firstInChina = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(first.atOffset(ZoneOffset.ofHours(8)));
-        assertTrue(text.out().startsWith("cc 2020: 1 of 3 units have reported; due 2021-02-01 00:00 (UTC+8)\n"), text.out());
-        assertTrue(text.out().contains("  missing: cc-none 未报镇 (town)\n"), text.out());
-        assertTrue(text.out().contains("  late:    cc-late 迟报镇 (town), first submitted " + firstInChina + " (UTC+8)\n"),
-                text.out());
+        assertTrue(text.out().startsWith("cc 2020：3 个单位中已报送 1 个；截止 2021-02-01 00:00 (UTC+8)\n"), text.out());
+        assertTrue(text.out().contains("  未报送：cc-none 未报镇 (town)\n"), text.out());
+        assertTrue(text.out().contains("  逾期：  cc-late 迟报镇 (town)，首次报送于 " + firstInChina + " (UTC+8)\n"), text.out());
+        assertTrue(english.out().startsWith("cc 2020: 1 of 3 units have reported; due 2021-02-01 00:00 (UTC+8)\n"), english.out());
+        assertTrue(english.out().contains("  late:    cc-late 迟报镇 (town), first submitted " + firstInChina + " (UTC+8)\n"),
+                english.out());
     }
 
     @Test
@@ -208,8 +211,8 @@ class CliTest extends OnBothDatabases {
         Run json = ogi("--json", "submit", file.toString());
 
         assertEquals(Cli.REJECTED, validate.exit());
-        assertTrue(validate.err().contains("✗ error  s4.total  s4.reconsideration.total, s4.reconsideration.upheld"), validate.err());
-        assertTrue(validate.err().contains("filled 4, should be 3 (difference 1)"), validate.err());
+        assertTrue(validate.err().contains("✗ 错误  s4.total  s4.reconsideration.total, s4.reconsideration.upheld"), validate.err());
+        assertTrue(validate.err().contains("填报 4，应为 3（相差 1）"), validate.err());
         assertTrue(validate.err().contains("总计应等于结果维持、结果纠正、其他结果、尚未审结之和"), validate.err());
         assertEquals(Cli.REJECTED, json.exit());
         assertEquals("s4.total", JSON.readTree(json.out()).get("findings").get(0).get("rule").asText());
@@ -226,13 +229,13 @@ class CliTest extends OnBothDatabases {
 
         assertEquals(Cli.API_ERROR, text.exit());
         assertTrue(text.err().contains("422 unit.invalid"), text.err());
-        assertTrue(text.err().contains("\n  line 2: bad-1  unit.unknown_kind  kind 只能是 "), text.err());
+        assertTrue(text.err().contains("\n  第 2 行：bad-1  unit.unknown_kind  kind 只能是 "), text.err());
         assertEquals(Cli.API_ERROR, json.exit());
         JsonNode problem = JSON.readTree(json.out());
         assertEquals("unit.invalid", problem.get("code").asText());
         assertEquals(problem.get("errors").size(), text.err().split("\n  ").length - 1, text.err());
         for (JsonNode e : problem.get("errors")) {
-            assertTrue(text.err().contains("\n  line " + e.get("line").asInt() + ": " + e.get("unit").asText() + "  "
+            assertTrue(text.err().contains("\n  第 " + e.get("line").asInt() + " 行：" + e.get("unit").asText() + "  "
                     + e.get("code").asText() + "  " + e.get("messageZh").asText() + "\n"), text.err());
         }
         assertEquals(2, problem.get("errors").size());

@@ -1,0 +1,233 @@
+package org.opengovinfo.client.cli;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.opengovinfo.client.Results.Chase;
+import org.opengovinfo.client.Results.Report;
+import org.opengovinfo.client.Results.ReportingStatus;
+import org.opengovinfo.client.Results.StatusCounts;
+import org.opengovinfo.client.Results.StatusLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The season's moves on one report ({@code handin}, {@code accept}, {@code return}, {@code reopen}) and {@code status}. */
+final class SeasonCommands {
+
+    private SeasonCommands() {}
+
+    /** The states of a report, in the order of the season, as the service names them. */
+    static final List<String> STATES = List.of("none", "draft", "submitted", "returned", "accepted");
+
+    /** A state as people read it: the service's own words (ReportState), so the CLI and the service agree. */
+    static String state(Cli cli, String code) {
+        return switch (code) {
+            case "none" -> cli.say("未报送", "not reported");
+            case "draft" -> cli.say("暂存", "draft");
+            case "submitted" -> cli.say("已报送", "submitted");
+            case "returned" -> cli.say("已退回", "returned");
+            case "accepted" -> cli.say("已通过", "accepted");
+            default -> code;
+        };
+    }
+
+    /** A unit's kind as people read it; the service names kinds by code only. */
+    static String kind(Cli cli, String code) {
+        if (cli.english()) {
+            return code;
+        }
+        return switch (code) {
+            case "country" -> "国家";
+            case "province" -> "省";
+            case "city" -> "市";
+            case "county" -> "县";
+            case "district" -> "区";
+            case "development_zone" -> "开发区";
+            case "town" -> "乡镇";
+            case "street" -> "街道";
+            case "department" -> "部门";
+            case "own_office" -> "本级";
+            default -> code;
+        };
+    }
+
+    /** What every command about one unit's year takes. */
+    abstract static class UnitYear {
+
+        @Parameters(index = "0", paramLabel = "UNIT", description = "the unit's id")
+        String unit;
+
+        @Parameters(index = "1", paramLabel = "YEAR", description = "the report year, e.g. 2021")
+        int year;
+
+        final Cli cli;
+
+        UnitYear(Cli cli) {
+            this.cli = cli;
+        }
+    }
+
+    /** A move's answer: where the report stands now. */
+    static int printReport(Cli cli, Report r) {
+        if (cli.json()) {
+            cli.output.json(r);
+            return Cli.OK;
+        }
+        cli.output.out.println(cli.say(
+                r.unit() + " " + r.year() + " 年报告：" + state(cli, r.state()) + "（版本 " + r.version() + "），"
+                        + r.changedBy() + " 于 " + Output.time(r.changedAt()),
+                r.unit() + " " + r.year() + " report: " + state(cli, r.state()) + " (version " + r.version() + "), by "
+                        + r.changedBy() + " at " + Output.time(r.changedAt())));
+        if (r.note() != null) {
+            cli.output.out.println(cli.say("  说明：", "  note: ") + r.note());
+        }
+        return Cli.OK;
+    }
+
+    @Command(name = "handin", description = "hand UNIT's report for YEAR in (报送: draft → submitted)")
+    static final class HandIn extends UnitYear implements Callable<Integer> {
+
+        @Option(names = "--version", paramLabel = "N", description = "the figures version you checked (default: the current one)")
+        Integer version;
+
+        @Option(names = "--missing", paramLabel = "UNIT", split = ",",
+                description = "a consolidating unit: the units below it handed in without (not accepted); repeat or comma-separate")
+        List<String> missing = new ArrayList<>();
+
+        HandIn(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        public Integer call() {
+            return printReport(cli, cli.client().handIn(unit, year, version, missing));
+        }
+    }
+
+    @Command(name = "accept", description = "accept UNIT's handed-in report (审核通过); its figures lock")
+    static final class Accept extends UnitYear implements Callable<Integer> {
+
+        @Option(names = "--version", paramLabel = "N", description = "the version you reviewed (default: the current one)")
+        Integer version;
+
+        Accept(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        public Integer call() {
+            return printReport(cli, cli.client().accept(unit, year, version));
+        }
+    }
+
+    @Command(name = "return", description = "return UNIT's handed-in report to it (退回) with a comment")
+    static final class Return extends UnitYear implements Callable<Integer> {
+
+        @Option(names = "--comment", paramLabel = "TEXT", required = true, description = "what to correct (required)")
+        String comment;
+
+        @Option(names = "--version", paramLabel = "N", description = "the version you reviewed (default: the current one)")
+        Integer version;
+
+        Return(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        public Integer call() {
+            return printReport(cli, cli.client().giveBack(unit, year, version, comment));
+        }
+    }
+
+    @Command(name = "reopen", description = "reopen UNIT's accepted report (解锁) with a reason: it goes back as returned")
+    static final class Reopen extends UnitYear implements Callable<Integer> {
+
+        @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "why it is reopened (required)")
+        String reason;
+
+        Reopen(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        public Integer call() {
+            return printReport(cli, cli.client().reopen(unit, year, reason));
+        }
+    }
+
+    @Command(name = "status", description = "报送进度: reports below UNIT by state, on time and late, and whom to chase")
+    static final class Status extends UnitYear implements Callable<Integer> {
+
+        @Option(names = "--csv", description = "the service's CSV: a line per unit below, a last line for the whole subtree")
+        boolean csv;
+
+        Status(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        public Integer call() {
+            if (csv) {
+                // the byte order mark is for Excel opening the service's download; a script reading stdout wants none
+                cli.output.out.print(cli.client().statusCsv(unit, year).replaceFirst("^\uFEFF", ""));
+                return Cli.OK;
+            }
+            ReportingStatus s = cli.client().status(unit, year);
+            if (cli.json()) {
+                cli.output.json(s);
+                return Cli.OK;
+            }
+            cli.output.out.print(table(cli, s));
+            return Cli.OK;
+        }
+
+        static String table(Cli cli, ReportingStatus s) {
+            StringBuilder text = new StringBuilder();
+            text.append(cli.say(s.unit() + " " + s.year() + " 年度报告报送进度（截止 " + Output.time(s.deadline()) + "）\n",
+                    s.unit() + " " + s.year() + " reporting status (due " + Output.time(s.deadline()) + ")\n"));
+            TextTable t = new TextTable(TextTable.numbers(4, 5 + STATES.size()));
+            List<Object> header = new ArrayList<>(List.of(cli.say("单位", "unit"), cli.say("名称", "name"),
+                    cli.say("类型", "kind"), cli.say("本级状态", "own state"), cli.say("单位数", "units")));
+            STATES.forEach(st -> header.add(state(cli, st)));
+            header.addAll(List.of(cli.say("按时", "on time"), cli.say("逾期", "late"), cli.say("按时率", "on-time rate"),
+                    cli.say("最多逾期天数", "most days late")));
+            t.row(header.toArray());
+            for (StatusLine l : s.below()) {
+                t.row(counts(cli, List.of(l.unit(), l.name(), kind(cli, l.kind()), state(cli, l.state())), l.counts()).toArray());
+            }
+            t.row(counts(cli, List.of(s.unit(), cli.say("合计", "total"), "", ""), s.total()).toArray());
+            t.lines("  ").forEach(line -> text.append(line).append('\n'));
+            if (s.chase().isEmpty()) {
+                text.append(cli.say("无需催报\n", "nobody to chase\n"));
+                return text.toString();
+            }
+            text.append(cli.say("催报（逾期最久在前）：\n", "to chase (most overdue first):\n"));
+            TextTable chase = new TextTable(false, false, false, false, false, true);
+            chase.row(cli.say("单位", "unit"), cli.say("名称", "name"), cli.say("类型", "kind"), cli.say("上级", "parent"),
+                    cli.say("状态", "state"), cli.say("逾期天数", "days overdue"));
+            for (Chase c : s.chase()) {
+                chase.row(c.unit(), c.name(), kind(cli, c.kind()), c.parent() == null ? "" : c.parent(), state(cli, c.state()),
+                        c.daysOverdue());
+            }
+            chase.lines("  ").forEach(line -> text.append(line).append('\n'));
+            return text.toString();
+        }
+
+        private static List<Object> counts(Cli cli, List<Object> first, StatusCounts c) {
+            List<Object> row = new ArrayList<>(first);
+            row.add(c.units());
+            Map<String, Integer> by = c.byState();
+            STATES.forEach(st -> row.add(by.getOrDefault(st, 0)));
+            row.add(c.onTime());
+            row.add(c.late());
+            row.add(c.onTimeRate() == null ? "—"
+                    : c.onTimeRate().multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%");
+            row.add(c.daysLateMost());
+            return row;
+        }
+    }
+}
