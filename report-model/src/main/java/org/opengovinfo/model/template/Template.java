@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.rule.RuleSet;
 
 /**
@@ -89,6 +90,36 @@ public final class Template {
     public int indexOf(String code) {
         Cell cell = byCode.get(code);
         return cell == null ? -1 : cell.index();
+    }
+
+    /**
+     * How a finding names a cell for a clerk: the row's printed label, then the column's, e.g.
+     * {@code 三、本年度办理结果 （七）总计 / 申请人情况 自然人}; a cell of a table without columns by its row alone. A code
+     * this template lacks (a previous-year cell of another format) is named by its code.
+     */
+    public String label(String code) {
+        Cell cell = byCode.get(code);
+        if (cell == null) {
+            return code;
+        }
+        String[] parts = code.split("\\.");
+        Table table = table(parts[0]).orElseThrow();
+        String row = String.join(" ", table.rowLabels(parts[1]));
+        return parts.length == 2 ? row : row + " / " + String.join(" ", table.columnLabels(parts[2]));
+    }
+
+    /** The label of every code, in order; a {@code previous:} code is labelled "上年" + its label. */
+    public List<String> labels(List<String> codes) {
+        String prefix = Finding.PREVIOUS_YEAR_PREFIX;
+        return codes.stream()
+                .map(c -> c.startsWith(prefix) ? "上年 " + label(c.substring(prefix.length())) : label(c))
+                .toList();
+    }
+
+    /** The table a cell belongs to. */
+    public Table tableOf(int cell) {
+        String code = cells.get(cell).code();
+        return table(code.substring(0, code.indexOf('.'))).orElseThrow();
     }
 
     public RuleSet rules() {
