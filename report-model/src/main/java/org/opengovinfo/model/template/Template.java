@@ -25,6 +25,8 @@ public final class Template {
     private final Map<String, Cell> byCode;
     private final RuleSet rules;
     private final int[] summedCells;
+    /** Each cell's printed label, by index: findings name thousands of cells in a rollup, so it is built once. */
+    private final String[] labels;
 
     Template(String id, String name, String authority, YearRange years, List<Table> tables, RuleSet rules) {
         this.id = Objects.requireNonNull(id);
@@ -42,6 +44,14 @@ public final class Template {
                 .filter(c -> c.consolidation() != ConsolidationMode.DECLARED)
                 .mapToInt(Cell::index)
                 .toArray();
+        this.labels = new String[cells.size()];
+        for (Table table : this.tables) {
+            for (Cell cell : table.cells()) {
+                String[] parts = cell.code().split("\\.");
+                String row = String.join(" ", table.rowLabels(parts[1]));
+                labels[cell.index()] = parts.length == 2 ? row : row + " / " + String.join(" ", table.columnLabels(parts[2]));
+            }
+        }
     }
 
     /** Stable template id, e.g. {@code 2021}, {@code 2019}, {@code legacy}. */
@@ -99,13 +109,7 @@ public final class Template {
      */
     public String label(String code) {
         Cell cell = byCode.get(code);
-        if (cell == null) {
-            return code;
-        }
-        String[] parts = code.split("\\.");
-        Table table = table(parts[0]).orElseThrow();
-        String row = String.join(" ", table.rowLabels(parts[1]));
-        return parts.length == 2 ? row : row + " / " + String.join(" ", table.columnLabels(parts[2]));
+        return cell == null ? code : labels[cell.index()];
     }
 
     /** The label of every code, in order; a {@code previous:} code is labelled "上年" + its label. */
