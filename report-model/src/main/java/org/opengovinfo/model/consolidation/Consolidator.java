@@ -8,6 +8,7 @@ import java.util.Map;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.figures.FiguresAccumulator;
 import org.opengovinfo.model.rule.CellValues;
+import org.opengovinfo.model.rule.Contribution;
 import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.rule.Message;
 import org.opengovinfo.model.rule.RuleContext;
@@ -83,8 +84,14 @@ public final class Consolidator {
             }
             FiguresAccumulator sum = sums[u];
             totals[u] = sum.snapshot(declared[u]);
-            List<Finding> findings = findings(template, hierarchy, u, sum, totals, own, declared[u]);
-            results.add(new ConsolidatedUnit(hierarchy.unit(u), totals[u], findings, subtree[u], sum.reportingUnits()));
+            List<Finding> findings = findings(template, hierarchy, u, sum, totals, own, declared[u]).stream()
+                    .map(f -> f.labels().isEmpty() ? f.withLabels(template.labels(f.cells())) : f)
+                    .toList();
+            // The declared table is a submission like any other: the same rules, causes before consequences.
+            List<Finding> declaredFindings = declared[u] == null ? List.of()
+                    : declared[u].explainRules(new RuleContext(Math.max(1, sum.reportingUnits())));
+            results.add(new ConsolidatedUnit(hierarchy.unit(u), totals[u], findings, subtree[u], sum.reportingUnits(),
+                    declared[u], declaredFindings));
         }
         Collections.reverse(results);
         return new Consolidation(template, results);
@@ -127,11 +134,8 @@ public final class Consolidator {
                 continue;
             }
             if (cell.consolidation() != ConsolidationMode.DECLARED) {
-                if (!sum.isOverflowed(i) && total.isPresent(i) && total.value(i) != declaration.value(i)) {
-                    findings.add(Finding.comparing(DECLARED_DIFFERS, Severity.WARNING, List.of(cell.code()),
-                            decimal(declaration.value(i), cell), decimal(total.value(i), cell), new Message(
-                                    "声明的汇总数与下级合计不一致",
-                                    "The declared consolidated value differs from the sum of the units below")));
+                if (!sum.isOverflowed(i) && !(total.isPresent(i) && total.value(i) == declaration.value(i))) {
+                    findings.add(differs(template, hierarchy, u, cell, declaration, total, totals, own));
                 }
                 continue;
             }
@@ -149,6 +153,63 @@ public final class Consolidator {
             }
         }
         return findings;
+    }
+
+    /** How many of the largest contributors a reconciliation finding names. */
+    static final int CONTRIBUTORS = 3;
+
+    /**
+     * A declared value that the units do not add up to — also where they gave no figure at all, which would otherwise
+     * vanish silently behind the computed blank — with the units that contribute most, so the office knows whom to
+     * ask.
+     */
+    private static Finding differs(Template template, Hierarchy hierarchy, int u, Cell cell, Figures declaration,
+                                   Figures total, Figures[] totals, Figures[] own) {
+        int i = cell.index();
+        String label = template.label(cell.code());
+        BigDecimal declared = decimal(declaration.value(i), cell);
+        List<Contribution> contributors = contributors(hierarchy, u, i, cell, totals, own);
+        String named = String.join("、", contributors.stream().map(c -> c.unit() + " " + plain(c.value())).toList());
+        String namedEn = String.join(", ", contributors.stream().map(c -> c.unit() + " " + plain(c.value())).toList());
+        Finding finding;
+        if (!total.isPresent(i)) {
+            finding = new Finding(DECLARED_DIFFERS, Severity.WARNING, List.of(cell.code()), declared, null, null, new Message(
+                    label + "：声明的汇总数为 " + plain(declared) + "，但下级单位均未填报此项，汇总结果为空",
+                    cell.code() + " (" + label + "): the declared consolidated value is " + plain(declared)
+                            + ", but no unit below reported this cell, so the computed value is blank"));
+        } else {
+            BigDecimal computed = decimal(total.value(i), cell);
+            finding = Finding.comparing(DECLARED_DIFFERS, Severity.WARNING, List.of(cell.code()), declared, computed,
+                    new Message(
+                            label + "：声明的汇总数 " + plain(declared) + " 与下级合计 " + plain(computed) + " 相差 "
+                                    + plain(declared.subtract(computed)) + "；贡献最多的单位：" + named,
+                            cell.code() + " (" + label + "): the declared consolidated value " + plain(declared)
+                                    + " differs from the sum of the units below, " + plain(computed) + ", by "
+                                    + plain(declared.subtract(computed)) + "; largest contributors: " + namedEn));
+        }
+        return finding.withLabels(List.of(label)).withContributors(contributors);
+    }
+
+    /** The unit's own figure and each child's (consolidated, if it consolidates), largest first, at most three. */
+    private static List<Contribution> contributors(Hierarchy hierarchy, int u, int i, Cell cell, Figures[] totals, Figures[] own) {
+        List<Contribution> all = new ArrayList<>();
+        if (own[u] != null && own[u].isPresent(i)) {
+            all.add(new Contribution(hierarchy.unit(u), decimal(own[u].value(i), cell)));
+        }
+        for (int child : hierarchy.children(u)) {
+            Figures f = hierarchy.isConsolidating(child) ? totals[child] : own[child];
+            if (f != null && f.isPresent(i)) {
+                all.add(new Contribution(hierarchy.unit(child), decimal(f.value(i), cell)));
+            }
+        }
+        // Stable: equal values keep the hierarchy's order, so the answer does not depend on anything but the input.
+        all.sort((a, b) -> b.value().compareTo(a.value()));
+        return List.copyOf(all.subList(0, Math.min(CONTRIBUTORS, all.size())));
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     private static BigDecimal decimal(long scaled, Cell cell) {

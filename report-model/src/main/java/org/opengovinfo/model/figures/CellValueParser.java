@@ -55,7 +55,6 @@ final class CellValueParser {
     private static final double LOG10_2 = Math.log10(2);
 
     private static final Set<String> BLANK_FORMS = Set.of("", "-", "—", "——", "/", "\\");
-    private static final Set<String> COUNT_UNITS = Set.of("件", "条", "个", "项", "次", "篇", "期", "份", "人", "人次", "家");
     private static final Pattern TEXT = Pattern.compile(
             "(?<sign>增加|减少|增|减|\\+|-)?\\s*(?<number>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<unit>万元|元|人次|[件条个项次篇期份人家])?");
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
@@ -142,7 +141,9 @@ final class CellValueParser {
             }
             return unit.equals("万元") ? null : Parsed.problem(InputProblem.WRONG_UNIT, cell.unit());
         }
-        return COUNT_UNITS.contains(unit) ? null : Parsed.problem(InputProblem.WRONG_UNIT, cell.unit());
+        // A unit word says what was counted: 1108 次 in a 人次 cell, or 件 in a 条 cell, is most likely another
+        // indicator's figure typed into the wrong row, so it must be the cell's own unit.
+        return unit.equals(cell.unit()) ? null : Parsed.problem(InputProblem.WRONG_UNIT, cell.unit());
     }
 
     private static Parsed fromDecimal(BigDecimal value, Cell cell) {

@@ -1,6 +1,7 @@
 package org.opengovinfo.model.figures;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,16 @@ public final class Figures implements CellValues {
         return Bits.get(derived, index(code));
     }
 
+    /** Whether the cell at this index was computed from its parts rather than given. */
+    public boolean isDerivedCell(int cell) {
+        return Bits.get(derived, cell);
+    }
+
+    /** Whether every cell is blank: nothing at all was reported. */
+    public boolean isEmpty() {
+        return filledCount() == 0;
+    }
+
     /** Number of cells that are not blank. */
     public int filledCount() {
         int n = 0;
@@ -114,13 +125,37 @@ public final class Figures implements CellValues {
         return map;
     }
 
-    /** Findings of the template's single-year rules on these figures as one unit's report. */
+    /**
+     * Findings of the template's single-year rules on these figures as one unit's report: one finding per broken
+     * rule instance, in rule order, each labelled. See {@link #validate()} for what a clerk should be shown.
+     */
     public List<Finding> check() {
         return check(RuleContext.SINGLE_UNIT);
     }
 
     public List<Finding> check(RuleContext context) {
-        return template.rules().check(this, context);
+        return template.rules().check(this, context).stream().map(f -> f.withLabels(template.labels(f.cells()))).toList();
+    }
+
+    /**
+     * What a clerk should be shown about these figures as one unit's report: causes before consequences (one error
+     * per typed cell to fix, the rules it breaks listed under it; see {@link Attribution}), every finding labelled,
+     * and a warning for each table left wholly blank while others are filled ({@value Sections#SECTION_BLANK}).
+     * The number of errors is the number of things to fix.
+     */
+    public List<Finding> validate() {
+        return validate(RuleContext.SINGLE_UNIT);
+    }
+
+    public List<Finding> validate(RuleContext context) {
+        List<Finding> findings = new ArrayList<>(Attribution.explain(this, context));
+        findings.addAll(Sections.blankSections(this));
+        return List.copyOf(findings);
+    }
+
+    /** The consistency findings alone, with causes before consequences, without the section check. */
+    public List<Finding> explainRules(RuleContext context) {
+        return Attribution.explain(this, context);
     }
 
     /**
@@ -128,7 +163,8 @@ public final class Figures implements CellValues {
      * may be under another template (rules whose cells that template lacks do not apply).
      */
     public List<Finding> checkAgainstPreviousYear(Figures previous) {
-        return template.rules().checkAcrossYears(this, Objects.requireNonNull(previous, "previous"));
+        return template.rules().checkAcrossYears(this, Objects.requireNonNull(previous, "previous")).stream()
+                .map(f -> f.withLabels(template.labels(f.cells()))).toList();
     }
 
     @Override

@@ -60,7 +60,7 @@ public record AmountLimitRule(
             BigDecimal amount = BigDecimal.valueOf(current.value(cell), AMOUNT_SCALE);
             if (amount.compareTo(limit) > 0) {
                 List<String> involved = perItemOf == null ? List.of(term.code()) : List.of(term.code(), perItemOf.code());
-                findings.add(Finding.comparing(id, severity, involved, amount, limit, message));
+                findings.add(Finding.overLimit(id, severity, involved, amount, limit, message));
             }
         }
     }

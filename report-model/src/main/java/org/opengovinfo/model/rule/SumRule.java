@@ -16,7 +16,12 @@ import java.util.Objects;
  * <p>A <em>total</em> rule has exactly one cell on the left, a derived cell that is computed from the right side
  * when left blank (see {@link RuleSet#derivations()}).
  *
+ * <p>A finding names the sides by the terms' printed names and gives both sums in its message ("（三）（七）+（四）= 11；
+ * （一）+（二）= 12"), and carries the rule instance's row or column, so that a per-column rule reads as one finding
+ * about one column.
+ *
  * @param scale decimal places of the scaled values of every cell in the rule (0 for counts, 4 for amounts)
+ * @param scope the row or column this instance of a per-row or per-column rule stands for, or {@code null}
  */
 public record SumRule(
         String id,
@@ -26,7 +31,16 @@ public record SumRule(
         List<Term> left,
         List<Term> right,
         int scale,
-        boolean isTotal) implements Rule {
+        boolean isTotal,
+        Scope scope) implements Rule {
+
+    /** The most terms a message lists one by one; a longer side is named by its first and last term. */
+    private static final int LISTED_TERMS = 4;
+
+    public SumRule(String id, Severity severity, Message message, Relation relation, List<Term> left, List<Term> right,
+                   int scale, boolean isTotal) {
+        this(id, severity, message, relation, left, right, scale, isTotal, null);
+    }
 
     public SumRule {
         Objects.requireNonNull(id, "id");
@@ -66,8 +80,48 @@ public record SumRule(
             return;
         }
         if (!relation.holds(l.compareTo(r))) {
-            findings.add(Finding.comparing(id, severity, cellLabels(), l.decimal(scale), r.decimal(scale), message));
+            BigDecimal actual = l.decimal(scale);
+            BigDecimal expected = r.decimal(scale);
+            findings.add(Finding.comparing(id, severity, cellLabels(), actual, expected, describe(actual, expected))
+                    .withScope(scope));
         }
+    }
+
+    /** The rule's message followed by which sum is which, e.g. "…：（三）（七）+（四）= 11；（一）+（二）= 12（自然人）". */
+    Message describe(BigDecimal actual, BigDecimal expected) {
+        String zhWhere = scope == null ? "" : "（" + (scope.kind() == Scope.Kind.COLUMN ? "列：" : "行：") + scope.label() + "）";
+        String enWhere = scope == null ? "" : " (" + (scope.kind() == Scope.Kind.COLUMN ? "column " : "row ") + scope.label() + ")";
+        String zh = message.zh() + "：" + side(left, true) + " = " + plain(actual) + "；" + side(right, true) + " = "
+                + plain(expected) + zhWhere;
+        String en = message.en() + ": " + side(left, false) + " = " + plain(actual) + "; " + side(right, false) + " = "
+                + plain(expected) + enWhere;
+        return new Message(zh, en);
+    }
+
+    private static String side(List<Term> terms, boolean zh) {
+        if (terms.size() <= LISTED_TERMS) {
+            StringBuilder s = new StringBuilder();
+            for (Term t : terms) {
+                if (s.length() > 0) {
+                    s.append('+');
+                }
+                s.append(name(t, zh));
+            }
+            return s.toString();
+        }
+        String first = name(terms.get(0), zh);
+        String last = name(terms.get(terms.size() - 1), zh);
+        return zh ? first + "至" + last + "共" + terms.size() + "项之和"
+                : "the sum of " + terms.size() + " cells " + first + " … " + last;
+    }
+
+    private static String name(Term t, boolean zh) {
+        return t.previousYear() ? (zh ? "上年" : "last year's ") + t.name() : t.name();
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     private List<String> cellLabels() {

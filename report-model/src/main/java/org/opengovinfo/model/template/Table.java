@@ -8,8 +8,11 @@ import java.util.Objects;
  *
  * @param labels the table's Chinese label path, e.g. section and Article 20 item
  * @param cells the table's cells in row-major order
+ * @param rowLabels each row's Chinese label path as printed, in the order of {@code rows}
+ * @param columnLabels each column's Chinese label path as printed, in the order of {@code columns}
  */
-public record Table(String code, List<String> labels, List<String> rows, List<String> columns, List<Cell> cells) {
+public record Table(String code, List<String> labels, List<String> rows, List<String> columns, List<Cell> cells,
+                    List<List<String>> rowLabels, List<List<String>> columnLabels) {
 
     public Table {
         Objects.requireNonNull(code, "code");
@@ -17,5 +20,34 @@ public record Table(String code, List<String> labels, List<String> rows, List<St
         rows = List.copyOf(rows);
         columns = List.copyOf(columns);
         cells = List.copyOf(cells);
+        rowLabels = rowLabels.stream().map(List::copyOf).toList();
+        columnLabels = columnLabels.stream().map(List::copyOf).toList();
+        if (rowLabels.size() != rows.size() || columnLabels.size() != columns.size()) {
+            throw new IllegalArgumentException("table " + code + " needs a label for every row and column");
+        }
+    }
+
+    /** A table whose rows and columns are known by code only (labels are then the codes). */
+    public Table(String code, List<String> labels, List<String> rows, List<String> columns, List<Cell> cells) {
+        this(code, labels, rows, columns, cells,
+                rows.stream().map(List::of).toList(), columns.stream().map(List::of).toList());
+    }
+
+    /** The label path of a row, by code. */
+    public List<String> rowLabels(String row) {
+        int i = rows.indexOf(row);
+        if (i < 0) {
+            throw new IllegalArgumentException("table " + code + " has no row " + row);
+        }
+        return rowLabels.get(i);
+    }
+
+    /** The label path of a column, by code. */
+    public List<String> columnLabels(String column) {
+        int i = columns.indexOf(column);
+        if (i < 0) {
+            throw new IllegalArgumentException("table " + code + " has no column " + column);
+        }
+        return columnLabels.get(i);
     }
 }

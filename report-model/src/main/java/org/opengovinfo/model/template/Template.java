@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.rule.RuleSet;
 
 /**
@@ -24,6 +25,8 @@ public final class Template {
     private final Map<String, Cell> byCode;
     private final RuleSet rules;
     private final int[] summedCells;
+    /** Each cell's printed label, by index: findings name thousands of cells in a rollup, so it is built once. */
+    private final String[] labels;
 
     Template(String id, String name, String authority, YearRange years, List<Table> tables, RuleSet rules) {
         this.id = Objects.requireNonNull(id);
@@ -41,6 +44,14 @@ public final class Template {
                 .filter(c -> c.consolidation() != ConsolidationMode.DECLARED)
                 .mapToInt(Cell::index)
                 .toArray();
+        this.labels = new String[cells.size()];
+        for (Table table : this.tables) {
+            for (Cell cell : table.cells()) {
+                String[] parts = cell.code().split("\\.");
+                String row = String.join(" ", table.rowLabels(parts[1]));
+                labels[cell.index()] = parts.length == 2 ? row : row + " / " + String.join(" ", table.columnLabels(parts[2]));
+            }
+        }
     }
 
     /** Stable template id, e.g. {@code 2021}, {@code 2019}, {@code legacy}. */
@@ -89,6 +100,30 @@ public final class Template {
     public int indexOf(String code) {
         Cell cell = byCode.get(code);
         return cell == null ? -1 : cell.index();
+    }
+
+    /**
+     * How a finding names a cell for a clerk: the row's printed label, then the column's, e.g.
+     * {@code 三、本年度办理结果 （七）总计 / 申请人情况 自然人}; a cell of a table without columns by its row alone. A code
+     * this template lacks (a previous-year cell of another format) is named by its code.
+     */
+    public String label(String code) {
+        Cell cell = byCode.get(code);
+        return cell == null ? code : labels[cell.index()];
+    }
+
+    /** The label of every code, in order; a {@code previous:} code is labelled "上年" + its label. */
+    public List<String> labels(List<String> codes) {
+        String prefix = Finding.PREVIOUS_YEAR_PREFIX;
+        return codes.stream()
+                .map(c -> c.startsWith(prefix) ? "上年 " + label(c.substring(prefix.length())) : label(c))
+                .toList();
+    }
+
+    /** The table a cell belongs to. */
+    public Table tableOf(int cell) {
+        String code = cells.get(cell).code();
+        return table(code.substring(0, code.indexOf('.'))).orElseThrow();
     }
 
     public RuleSet rules() {

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opengovinfo.model.rule.AmountLimitRule;
 import org.opengovinfo.model.rule.Finding;
@@ -21,6 +22,7 @@ import org.opengovinfo.model.rule.Message;
 import org.opengovinfo.model.rule.Relation;
 import org.opengovinfo.model.rule.Rule;
 import org.opengovinfo.model.rule.RuleSet;
+import org.opengovinfo.model.rule.Scope;
 import org.opengovinfo.model.rule.Severity;
 import org.opengovinfo.model.rule.SumRule;
 import org.opengovinfo.model.rule.Term;
@@ -139,7 +141,8 @@ final class TemplateReader {
             }
         }
         return new Table(code, labels, rows.stream().map(Line::code).toList(),
-                columns.stream().map(Line::code).toList(), tableCells);
+                columns.stream().map(Line::code).toList(), tableCells,
+                rows.stream().map(Line::labels).toList(), columns.stream().map(Line::labels).toList());
     }
 
     private Cell cell(List<Cell> cells, String code, List<String> labels, Attributes a) {
@@ -259,7 +262,7 @@ final class TemplateReader {
                 }
             }
             try {
-                instances.add(new SumRule(id, severity, message, relation, left, right, scale, total));
+                instances.add(new SumRule(id, severity, message, relation, left, right, scale, total, e.scope(layout)));
             } catch (IllegalArgumentException ex) {
                 throw fail(path + e.describe() + ": " + ex.getMessage());
             }
@@ -280,6 +283,57 @@ final class TemplateReader {
         String describe() {
             return table == null ? "" : " [" + (row != null ? "row " + row : "column " + column) + "]";
         }
+
+        /** The row or column this instance stands for, as findings carry it. */
+        Scope scope(Layout layout) {
+            if (table == null) {
+                return null;
+            }
+            Table t = layout.table(table);
+            return row != null
+                    ? new Scope(Scope.Kind.ROW, table, row, t.rowLabels(row))
+                    : new Scope(Scope.Kind.COLUMN, table, column, t.columnLabels(column));
+        }
+
+        /**
+         * How a message names a cell among the rule's cells: by what varies. In a per-column rule the rows differ, so
+         * a cell is its row's numbering (三、…（七）总计 → （三）（七）); in a per-row rule it is its column's label
+         * (自然人); in a plain rule, the cell's own last label.
+         */
+        String name(Cell cell, Layout layout) {
+            if (table == null || !cell.code().startsWith(table + ".")) {
+                return cell.labels().isEmpty() ? cell.code() : cell.labels().get(cell.labels().size() - 1);
+            }
+            String[] parts = cell.code().split("\\.");
+            Table t = layout.table(table);
+            if (row != null) {
+                List<String> labels = t.columnLabels(parts[2]);
+                return labels.get(labels.size() - 1);
+            }
+            return numbering(t.rowLabels(parts[1]));
+        }
+    }
+
+    private static final Pattern TOP_NUMBER = Pattern.compile("^([一二三四五六七八九十]+)、");
+    private static final Pattern PAREN_NUMBER = Pattern.compile("^（[一二三四五六七八九十]+）");
+    private static final Pattern DIGIT_NUMBER = Pattern.compile("^\\d+[.．]");
+
+    /** The numbering of a label path as a clerk cites it: 一、 → （一）, then （七）, 1. as printed; else the last label. */
+    static String numbering(List<String> labels) {
+        StringBuilder s = new StringBuilder();
+        for (String label : labels) {
+            Matcher top = TOP_NUMBER.matcher(label);
+            Matcher paren = PAREN_NUMBER.matcher(label);
+            Matcher digit = DIGIT_NUMBER.matcher(label);
+            if (top.find()) {
+                s.append('（').append(top.group(1)).append('）');
+            } else if (paren.find()) {
+                s.append(paren.group());
+            } else if (digit.find()) {
+                s.append(digit.group());
+            }
+        }
+        return s.length() > 0 ? s.toString() : labels.get(labels.size() - 1);
     }
 
     private List<Expansion> expansions(JsonNode node, String path, Layout layout) {
@@ -310,14 +364,15 @@ final class TemplateReader {
                 if (!CELL_CODE.matcher(code).matches()) {
                     throw fail(path + ": '" + ref + "' is not a cell code");
                 }
-                terms.add(Term.previousYear(code));
+                Cell same = layout.cell(code);
+                terms.add(Term.previousYear(code).named(same == null ? code : expansion.name(same, layout)));
                 continue;
             }
             Cell cell = layout.cell(code);
             if (cell == null) {
                 throw fail(path + ": no cell '" + code + "' in template " + layout.id);
             }
-            terms.add(Term.current(code, cell.index()));
+            terms.add(Term.current(code, cell.index()).named(expansion.name(cell, layout)));
         }
         return terms;
     }

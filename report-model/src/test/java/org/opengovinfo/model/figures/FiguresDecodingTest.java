@@ -72,8 +72,8 @@ class FiguresDecodingTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '|', value = {"9194 个 | 9194", "8件 | 8", "12 人次 | 12", "７６ | 76", "１２３ | 123", "９ | 9"})
-    void countsAreReadWithACounterWord(String text, long expected) {
+    @CsvSource(delimiter = '|', value = {"9194 件 | 9194", "8件 | 8", "12　件 | 12", "７６ | 76", "１２３ | 123", "９ | 9"})
+    void countsAreReadWithTheirOwnCounterWord(String text, long expected) {
         assertEquals(BigDecimal.valueOf(expected), decoded(COUNT, text));
     }
 
@@ -211,6 +211,26 @@ class FiguresDecodingTest {
         assertEquals(List.of("input.wrong_unit"), problems.stream().map(Finding::rule).toList());
         Finding problem = problems.get(0);
         assertEquals(AMOUNT + " is in 万元, so it cannot be '" + text + "'", problem.message().en());
+    }
+
+    @ParameterizedTest(name = "{1} in {0}")
+    @CsvSource(delimiter = '|', value = {"l11.total|1108 次|人次", "l1.disclosed|5 件|条", "l13.trainees|40人|人次",
+            "s3.new.natural_person|5 个|件"})
+    void aCountWithAnotherCellsUnitWordIsRefusedNamingTheCellsUnit(String cell, String text, String unit) {
+        Template template = cell.startsWith("l") ? Templates.bundled().byId("legacy").orElseThrow() : T2019;
+        List<Finding> problems = Figures.decode(template, cells(cell, text)).problems();
+
+        assertEquals(List.of("input.wrong_unit"), problems.stream().map(Finding::rule).toList());
+        assertEquals(cell + " 的单位是" + unit + "，不能填写“" + text + "”", problems.get(0).message().zh());
+    }
+
+    @ParameterizedTest(name = "{1} in {0}")
+    @CsvSource(delimiter = '|', value = {"l11.total|1108 人次|1108", "l1.disclosed|5条|5", "s2_8.fees.change|增加8项|8",
+            "s3.new.natural_person|12 件|12"})
+    void aCountWithItsOwnUnitWordIsRead(String cell, String text, String value) {
+        Template template = cell.startsWith("l") ? Templates.bundled().byId("legacy").orElseThrow() : T2019;
+
+        assertEquals(new BigDecimal(value), Figures.of(template, cells(cell, text)).value(cell).orElseThrow());
     }
 
     @Test

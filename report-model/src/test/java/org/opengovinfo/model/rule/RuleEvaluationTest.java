@@ -141,7 +141,8 @@ class RuleEvaluationTest {
         List<Finding> above = check(limit, new Cells(100_001L), null);
         assertEquals(1, above.size());
         assertEquals(new BigDecimal("10.0001"), above.get(0).actual());
-        assertEquals(new BigDecimal("0.0001"), above.get(0).difference());
+        assertEquals(new BigDecimal("10"), above.get(0).limit());
+        assertEquals(null, above.get(0).difference(), "a limit is not an expected value, so there is no difference to it");
     }
 
     @Test

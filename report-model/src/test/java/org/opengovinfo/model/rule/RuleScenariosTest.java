@@ -75,7 +75,9 @@ class RuleScenariosTest {
         assertEquals("s2_9.central_procurement.plausible_amount", warning.rule());
         assertEquals(Severity.WARNING, warning.severity());
         assertEquals(List.of("s2_9.central_procurement.amount", "s2_9.central_procurement.projects"), warning.cells());
-        assertEquals(0, new BigDecimal("9980000").compareTo(warning.expected()), "10,000 万元 × 998 projects");
+        assertEquals(0, new BigDecimal("9980000").compareTo(warning.limit()), "10,000 万元 × 998 projects");
+        assertEquals(null, warning.expected(), "a limit is not the value the cell should have");
+        assertEquals(new BigDecimal("638000000.0000"), warning.actual());
     }
 
     @Test

@@ -209,7 +209,7 @@ class TemplateReaderTest {
 
         assertEquals(List.of("c.limit"), oneItem.stream().map(Finding::rule).toList());
         assertEquals(Severity.WARNING, oneItem.get(0).severity());
-        assertEquals(0, new BigDecimal("100").compareTo(oneItem.get(0).expected()));
+        assertEquals(0, new BigDecimal("100").compareTo(oneItem.get(0).limit()));
         assertEquals(List.of(), twoItems);
     }
 
