@@ -27,7 +27,7 @@ final class FindingsCsv {
         for (UnitFinding f : below.findings()) {
             FindingView v = f.finding();
             rows.add(List.of(f.unit(), f.name(), f.kind(), f.parent() == null ? "" : f.parent(), f.source(), v.rule(),
-                    v.severity(), String.join("；", v.cells()), String.join("；", f.labels()), plain(v.actual()),
+                    v.severity(), String.join("；", v.cells()), String.join("；", v.labels()), plain(v.actual()),
                     plain(v.expected()), plain(v.difference()), english ? v.messageEn() : v.messageZh()));
         }
         try {

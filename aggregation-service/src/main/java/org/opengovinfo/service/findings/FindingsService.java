@@ -13,11 +13,11 @@ import java.util.TreeMap;
 import org.opengovinfo.model.consolidation.ConsolidatedUnit;
 import org.opengovinfo.model.consolidation.Hierarchy;
 import org.opengovinfo.model.rule.Finding;
-import org.opengovinfo.model.template.Cell;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.service.rollups.RollupService;
 import org.opengovinfo.service.submissions.CurrentFigures;
+import org.opengovinfo.service.submissions.SubmissionService;
 import org.opengovinfo.service.system.CleanText;
 import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.FindingView;
@@ -42,8 +42,10 @@ public class FindingsService {
     private final UnitService units;
     private final CurrentFigures figures;
     private final Templates templates;
+    private final SubmissionService submissions;
 
-    FindingsService(UnitService units, CurrentFigures figures, Templates templates) {
+    FindingsService(UnitService units, CurrentFigures figures, Templates templates, SubmissionService submissions) {
+        this.submissions = submissions;
         this.units = units;
         this.figures = figures;
         this.templates = templates;
@@ -102,11 +104,8 @@ public class FindingsService {
             if (c == null || c.blank() || c.own().template() != template) {
                 continue;
             }
-            List<Finding> own = new ArrayList<>(c.own().check());
             CurrentFigures.Current before = previous == null ? null : previous.units().get(id);
-            if (before != null && !before.blank()) {
-                own.addAll(c.own().checkAgainstPreviousYear(before.own()));
-            }
+            List<Finding> own = submissions.findings(c.own(), before == null || before.blank() ? null : before.own());
             String parent = tree.parent(u) < 0 ? null : tree.unit(tree.parent(u));
             add(found, filter, all.get(id), parent, "own", own, template);
         }
@@ -114,6 +113,7 @@ public class FindingsService {
             for (ConsolidatedUnit cu : RollupService.consolidate(template, tree, current).units()) {
                 int u = tree.indexOf(cu.unit());
                 String parent = tree.parent(u) < 0 ? null : tree.unit(tree.parent(u));
+                add(found, filter, all.get(cu.unit()), parent, "declared", cu.declaredFindings(), template);
                 add(found, filter, all.get(cu.unit()), parent, "rollup", cu.findings(), template);
             }
         }
@@ -136,22 +136,10 @@ public class FindingsService {
                             List<Finding> findings, Template template) {
         for (Finding f : findings) {
             UnitFinding candidate = new UnitFinding(unit.id(), unit.name(), unit.kind().code(), parent, source,
-                    FindingView.of(f), labels(template, f.cells()));
+                    FindingView.of(f));
             if (filter.admits(candidate, unit)) {
                 into.add(candidate);
             }
         }
-    }
-
-    /** The printed label path of each cell; a previous year's cell is marked as such, an unknown code kept as is. */
-    static List<String> labels(Template template, List<String> cells) {
-        List<String> labels = new ArrayList<>(cells.size());
-        for (String code : cells) {
-            boolean previous = code.startsWith(Finding.PREVIOUS_YEAR_PREFIX);
-            String bare = previous ? code.substring(Finding.PREVIOUS_YEAR_PREFIX.length()) : code;
-            String label = template.cell(bare).map(Cell::labels).map(l -> String.join(" / ", l)).orElse(bare);
-            labels.add(previous ? "上年 " + label : label);
-        }
-        return labels;
     }
 }

@@ -30,8 +30,10 @@ import org.opengovinfo.service.access.Permission;
 import org.opengovinfo.service.rollups.RollupRepository.StoredSnapshot;
 import org.opengovinfo.service.submissions.SubmissionService;
 import org.opengovinfo.service.system.Json;
+import org.opengovinfo.service.system.Languages;
 import org.opengovinfo.service.system.ETags;
 import org.opengovinfo.service.system.ErrorCode;
+import org.opengovinfo.service.system.FindingView;
 import org.opengovinfo.service.system.ReportYears;
 
 @Tag(name = "rollups")
@@ -113,7 +115,9 @@ class RollupController {
             throw ErrorCode.REQUEST_UNKNOWN_FORMAT.problem();
         }
         Map<String, Object> entry = snapshot == null ? rollups.latestEntry(id, y) : rollups.entry(snapshot, id, y);
-        String etag = "\"" + entry.get("snapshot") + ":" + id + ("csv".equals(format) ? ":csv" : "") + "\"";
+        // the findings' message follows Accept-Language, so each language is its own representation
+        String etag = "\"" + entry.get("snapshot") + ":" + id + ("csv".equals(format) ? ":csv" : "")
+                + (Languages.english() ? ":en" : "") + "\"";
         if (ETags.ifNoneMatchHolds(ifNoneMatch, etag)) {
             return HttpResponse.status(HttpStatus.NOT_MODIFIED).header("ETag", etag);
         }
@@ -124,12 +128,16 @@ class RollupController {
             pulled.put(field, entry.get(field));
         }
         pulled.put("figures", entry.get("consolidated"));
-        pulled.put("findings", entry.get("findings"));
+        pulled.put("findings", FindingView.relocalized(entry.get("findings")));
+        if (entry.get("declaredAndComputed") != null) {
+            pulled.put("declaredFindings", FindingView.relocalized(entry.get("declaredFindings")));
+            pulled.put("declaredAndComputed", entry.get("declaredAndComputed"));
+        }
         if (format == null || format.equals("json")) {
             return HttpResponse.ok(pulled).header("ETag", etag);
         }
-        return HttpResponse.ok(csv(templates.byId((String) entry.get("template")).orElseThrow(), figures(entry)))
-                .contentType(CSV).header("ETag", etag);
+        return HttpResponse.ok(csv(templates.byId((String) entry.get("template")).orElseThrow(), figures(entry),
+                        declared(entry))).contentType(CSV).header("ETag", etag);
     }
 
     @Operation(summary = "Who below a unit has reported for a year, who is missing (by kind), who was late")
@@ -151,17 +159,46 @@ class RollupController {
         return (Map<String, Object>) entry.get("consolidated");
     }
 
-    /** One line per cell of the template, in its order: code, value (empty if blank), unit, Chinese label path. */
-    private static String csv(Template template, Map<String, Object> figures) {
-        StringBuilder out = new StringBuilder("cell,value,unit,label\n");
+    /** What a unit declared for each cell of its consolidated report, and by how much that differs from the sum. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> declared(Map<String, Object> entry) {
+        Object rows = entry.get("declaredAndComputed");
+        if (rows == null) {
+            return null;
+        }
+        Map<String, Map<String, Object>> byCell = new LinkedHashMap<>();
+        for (Object row : (List<Object>) rows) {
+            Map<String, Object> r = (Map<String, Object>) row;
+            byCell.put((String) r.get("cell"), r);
+        }
+        return byCell;
+    }
+
+    /**
+     * One line per cell of the template, in its order: code, value (empty if blank), unit, Chinese label path; for a
+     * unit that declared its compiled table, also what it declared and {@code declared - value}.
+     */
+    private static String csv(Template template, Map<String, Object> figures, Map<String, Map<String, Object>> declared) {
+        StringBuilder out = new StringBuilder(declared == null ? "cell,value,unit,label\n"
+                : "cell,value,unit,label,declared,difference\n");
         for (Cell cell : template.cells()) {
             Object value = figures.get(cell.code());
             out.append(cell.code()).append(',')
                     .append(value == null ? "" : value.toString()).append(',')
                     .append(cell.unit()).append(',')
-                    .append(quote(String.join(" / ", cell.labels()))).append('\n');
+                    .append(quote(String.join(" / ", cell.labels())));
+            if (declared != null) {
+                Map<String, Object> row = declared.get(cell.code());
+                out.append(',').append(plain(row == null ? null : row.get("declared")))
+                        .append(',').append(plain(row == null ? null : row.get("difference")));
+            }
+            out.append('\n');
         }
         return out.toString();
+    }
+
+    private static String plain(Object value) {
+        return value == null ? "" : value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
     }
 
     private static String quote(String text) {

@@ -163,7 +163,12 @@ public class RollupService {
             entry.put("unitsInSubtree", c.unitsInSubtree());
             entry.put("unitsReported", c.unitsReported());
             entry.put("values", inCellOrder(template, c.totals().toMap()));
-            entry.put("findings", FindingView.of(c.findings()));
+            entry.put("findings", FindingView.stored(c.findings()));
+            if (c.declared() != null) {
+                // the table the unit compiled itself: its own findings, and beside each cell the sum of the units
+                entry.put("declaredFindings", FindingView.stored(c.declaredFindings()));
+                entry.put("declaredAndComputed", c.declaredAndComputed());
+            }
             entries.put(c.unit(), Json.write(entry));
         }
         CompletenessService.Completeness gaps = completeness.of(tree, current);

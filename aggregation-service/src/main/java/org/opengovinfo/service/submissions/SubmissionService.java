@@ -19,7 +19,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.opengovinfo.model.figures.Decoded;
 import org.opengovinfo.model.figures.Figures;
+import org.opengovinfo.model.figures.OutlierSettings;
+import org.opengovinfo.model.figures.YearOverYear;
 import org.opengovinfo.model.rule.Finding;
+import org.opengovinfo.model.rule.RuleContext;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.service.audit.AuditLog;
@@ -51,9 +54,12 @@ public class SubmissionService {
     private final AuditLog audit;
     private final Clock clock;
     private final SeasonService season;
+    private final OutlierSettings outliers;
 
     SubmissionService(Templates templates, UnitService units, SubmissionRepository submissions, YearRevisions revisions,
-                      CurrentPrincipal principal, AuditLog audit, Clock clock, SeasonService season) {
+                      CurrentPrincipal principal, AuditLog audit, Clock clock, SeasonService season,
+                      OutlierSettings outliers) {
+        this.outliers = outliers;
         this.clock = clock;
         this.season = season;
         this.templates = templates;
@@ -318,9 +324,11 @@ public class SubmissionService {
         if (declaredFigures != null && units.children(unitId, year).isEmpty()) {
             throw ErrorCode.SUBMISSION_NOT_CONSOLIDATING.problem(year, unitId);
         }
-        List<Finding> findings = new ArrayList<>(own.check());
-        if (previousYear != null) {
-            findings.addAll(own.checkAgainstPreviousYear(figures(previousYear)));
+        List<Finding> findings = new ArrayList<>(findings(own, previousYear == null ? null : figures(previousYear)));
+        if (declaredFigures != null) {
+            // the table the unit compiled itself goes through the same rules, as the report of its whole subtree
+            RuleContext subtree = new RuleContext(units.subtreeHierarchy(unitId, year).size());
+            declaredFigures.explainRules(subtree).forEach(f -> findings.add(prefixed("declared:", f)));
         }
         if (findings.stream().anyMatch(Finding::isError)) {
             throw rejected(unitId, year, findings);
@@ -333,9 +341,25 @@ public class SubmissionService {
         return ErrorCode.SUBMISSION_REJECTED.problemWith(FindingView.of(findings), unit, year, errors);
     }
 
+    /**
+     * What a clerk is shown about a unit's own figures: one finding per thing to fix (causes before consequences),
+     * sections left blank, and against its previous year the cross-year rules and outliers.
+     */
+    public List<Finding> findings(Figures own, Figures previousYear) {
+        List<Finding> findings = new ArrayList<>(own.validate());
+        if (previousYear != null) {
+            findings.addAll(own.checkAgainstPreviousYear(previousYear));
+            findings.addAll(YearOverYear.outliers(own, previousYear, outliers));
+        }
+        return findings;
+    }
+
+    /** The finding about another table than the unit's own (its declaration), its cells named as such. */
     private static Finding prefixed(String prefix, Finding f) {
         return new Finding(f.rule(), f.severity(), f.cells().stream().map(c -> prefix + c).toList(), f.actual(),
-                f.expected(), f.difference(), f.message());
+                f.expected(), f.difference(), f.message(), f.labels(), f.scope(), f.limit(),
+                f.cause() == null ? null : prefix + f.cause(),
+                f.consequences().stream().map(c -> prefixed(prefix, c)).toList(), f.contributors(), f.outlier());
     }
 
     private Template template(String id) {

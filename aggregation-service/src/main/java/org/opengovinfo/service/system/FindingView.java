@@ -3,25 +3,109 @@ package org.opengovinfo.service.system;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.opengovinfo.model.rule.Contribution;
 import org.opengovinfo.model.rule.Finding;
+import org.opengovinfo.model.rule.Outlier;
+import org.opengovinfo.model.rule.Scope;
 
 /**
- * A finding as the API shows it: the rule or input check, {@code error} or {@code warning}, every cell involved,
- * the numbers ({@code difference = actual - expected}) and the message in Chinese and English.
+ * A finding as the API shows it: the rule or check, {@code error} or {@code warning}, every cell involved with its
+ * printed label, the row or column it is about, the numbers, and the message in the reader's language
+ * ({@code message}) and in both ({@code messageZh}, {@code messageEn}).
+ *
+ * @param labels the printed label of each cell, in the order of {@code cells} (empty when not known)
+ * @param scope the row, column or table a per-row or per-column rule instance (or a section check) is about
+ * @param actual the left side as filled in, the typed value a cause blames, or a declared value
+ * @param expected what the left side should be; {@code null} for a limit check (see {@code limit})
+ * @param difference {@code actual - expected}, present exactly when both are
+ * @param limit the bound a plausibility check compared {@code actual} with: a bound, not a correction
+ * @param cause the typed cell this finding blames; the rules its value breaks are listed in {@code consequences}
+ * @param contributors for a declared value that differs from the sum of the units: the units that contribute most
+ * @param outlier for a year-over-year outlier: both years' values and the thresholds that judged them
  */
 @Serdeable
-public record FindingView(String rule, String severity, List<String> cells, @Nullable BigDecimal actual,
-                          @Nullable BigDecimal expected, @Nullable BigDecimal difference, String messageZh,
-                          String messageEn) {
+public record FindingView(String rule, String severity, List<String> cells, List<String> labels,
+                          @Nullable ScopeView scope, @Nullable BigDecimal actual, @Nullable BigDecimal expected,
+                          @Nullable BigDecimal difference, @Nullable BigDecimal limit, @Nullable String cause,
+                          List<FindingView> consequences, List<ContributionView> contributors,
+                          @Nullable OutlierView outlier, String message, String messageZh, String messageEn) {
 
+    /** The row, column or table a finding is about, with its printed label. */
+    @Serdeable
+    public record ScopeView(String kind, String table, String code, String label) {
+    }
+
+    /** One unit's part of a consolidated cell. */
+    @Serdeable
+    public record ContributionView(String unit, BigDecimal value) {
+    }
+
+    /** A cell's value this year and last, and the thresholds of the outlier check. */
+    @Serdeable
+    public record OutlierView(BigDecimal previous, BigDecimal current, BigDecimal factor, BigDecimal minimumFromZero) {
+    }
+
+    /** The finding with {@code message} in the current request's language (Chinese outside a request). */
     public static FindingView of(Finding f) {
-        return new FindingView(f.rule(), f.severity().name().toLowerCase(Locale.ROOT), f.cells(), f.actual(),
-                f.expected(), f.difference(), f.message().zh(), f.message().en());
+        return of(f, Languages.english());
+    }
+
+    public static FindingView of(Finding f, boolean english) {
+        Scope s = f.scope();
+        Outlier o = f.outlier();
+        List<ContributionView> contributors = new ArrayList<>(f.contributors().size());
+        for (Contribution c : f.contributors()) {
+            contributors.add(new ContributionView(c.unit(), c.value()));
+        }
+        return new FindingView(f.rule(), f.severity().name().toLowerCase(Locale.ROOT), f.cells(), f.labels(),
+                s == null ? null : new ScopeView(s.kind().name().toLowerCase(Locale.ROOT), s.table(), s.code(), s.label()),
+                f.actual(), f.expected(), f.difference(), f.limit(), f.cause(),
+                f.consequences().stream().map(c -> of(c, english)).toList(), contributors,
+                o == null ? null : new OutlierView(o.previous(), o.current(), o.factor(), o.minimumFromZero()),
+                english ? f.message().en() : f.message().zh(), f.message().zh(), f.message().en());
     }
 
     public static List<FindingView> of(List<Finding> findings) {
-        return findings.stream().map(FindingView::of).toList();
+        boolean english = Languages.english();
+        return findings.stream().map(f -> of(f, english)).toList();
+    }
+
+    /** Findings as a stored snapshot keeps them: {@code message} in Chinese, the default; see {@link #relocalized}. */
+    public static List<FindingView> stored(List<Finding> findings) {
+        return findings.stream().map(f -> of(f, false)).toList();
+    }
+
+    /**
+     * Stored findings (as read back from JSON) with {@code message} set again in the current request's language, for
+     * documents written once and read by anyone.
+     */
+    public static Object relocalized(Object findings) {
+        return relocalized(findings, Languages.english());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object relocalized(Object findings, boolean english) {
+        if (!(findings instanceof List<?> list)) {
+            return findings;
+        }
+        List<Object> out = new ArrayList<>(list.size());
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> m && m.get("messageZh") != null) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) m);
+                copy.put("message", english ? copy.get("messageEn") : copy.get("messageZh"));
+                if (copy.get("consequences") != null) {
+                    copy.put("consequences", relocalized(copy.get("consequences"), english));
+                }
+                out.add(copy);
+            } else {
+                out.add(item);
+            }
+        }
+        return out;
     }
 }

@@ -45,12 +45,16 @@ class FindingsBelowTest extends OnBothDatabases {
         service.put("/api/v1/units/" + unit + "/figures/" + year, Map.of("figures", cells)).ok();
     }
 
+    /** One line per finding, but for the sections each unit left blank (counted separately). */
     private static List<String> lines(JsonNode findings) {
         List<String> lines = new ArrayList<>();
         for (JsonNode f : findings) {
             JsonNode v = f.get("finding");
+            if (v.get("rule").asText().equals("section.blank")) {
+                continue;
+            }
             lines.add(f.get("unit").asText() + " " + f.get("source").asText() + " " + v.get("rule").asText() + " "
-                    + v.get("severity").asText() + " " + v.get("cells") + " " + v.get("actual") + "/" + v.get("expected"));
+                    + v.get("severity").asText() + " " + v.get("cells") + " " + v.get("actual") + "/" + v.get("expected") + "/" + v.get("limit"));
         }
         return lines;
     }
@@ -61,26 +65,34 @@ class FindingsBelowTest extends OnBothDatabases {
 
         assertEquals(List.of(
                 "fb-office own s2_9.central_procurement.plausible_amount warning "
-                        + "[\"s2_9.central_procurement.amount\",\"s2_9.central_procurement.projects\"] 20000.0/10000",
+                        + "[\"s2_9.central_procurement.amount\",\"s2_9.central_procurement.projects\"] 20000.0/null/10000",
                 "fb-street-a own s2_5.items_follow_on warning [\"s2_5.licensing.previous_items\","
-                        + "\"previous:s2_5.licensing.previous_items\",\"previous:s2_5.licensing.change\"] 11/12",
+                        + "\"previous:s2_5.licensing.previous_items\",\"previous:s2_5.licensing.change\"] 11/12/null",
                 "fb-county rollup s2_9.central_procurement.plausible_amount warning "
-                        + "[\"s2_9.central_procurement.amount\",\"s2_9.central_procurement.projects\"] 20000.0/10000",
-                "fb-county rollup consolidation.declared_differs warning [\"s2_5.licensing.decisions\"] 9/5"),
+                        + "[\"s2_9.central_procurement.amount\",\"s2_9.central_procurement.projects\"] 20000.0/null/10000",
+                "fb-county rollup consolidation.declared_differs warning [\"s2_5.licensing.decisions\"] 9/5/null"),
                 lines(all.get("findings")));
         assertEquals(4, all.get("units").asInt());
         assertEquals(3, all.get("unitsWithFindings").asInt());
-        assertEquals(4, all.get("bySeverity").get("warning").asInt());
+        // the office filled two of seven sections, the street one: each blank section is named once
+        assertEquals(4 + 5 + 6, all.get("bySeverity").get("warning").asInt());
         assertEquals(0, all.get("bySeverity").get("error").asInt());
-        assertEquals("[\"s2_9.central_procurement.plausible_amount\",\"consolidation.declared_differs\","
+        assertEquals("[\"section.blank\",\"s2_9.central_procurement.plausible_amount\",\"consolidation.declared_differs\","
                 + "\"s2_5.items_follow_on\"]", fieldNames(all.get("byRule")));
-        JsonNode followOn = all.get("findings").get(1);
+        assertEquals(11, all.get("byRule").get("section.blank").asInt());
+        JsonNode followOn = null;
+        for (JsonNode f : all.get("findings")) {
+            if (f.get("finding").get("rule").asText().equals("s2_5.items_follow_on")) {
+                followOn = f;
+            }
+        }
         assertEquals("区政府办公室", all.get("findings").get(0).get("name").asText());
         assertEquals("street", followOn.get("kind").asText());
         assertEquals(COUNTY, followOn.get("parent").asText());
-        assertEquals(3, followOn.get("labels").size());
-        assertTrue(followOn.get("labels").get(1).asText().startsWith("上年 "), followOn.get("labels").toString());
-        assertTrue(followOn.get("labels").get(0).asText().contains("第二十条第（五）项"), followOn.get("labels").toString());
+        JsonNode labels = followOn.get("finding").get("labels");
+        assertEquals(3, labels.size());
+        assertTrue(labels.get(1).asText().startsWith("上年 "), labels.toString());
+        assertTrue(labels.get(0).asText().contains("行政许可"), labels.toString());
     }
 
     private static String fieldNames(JsonNode object) {
@@ -93,14 +105,15 @@ class FindingsBelowTest extends OnBothDatabases {
     void filtersNarrowTheListByRuleSeverityKindAndUnit() {
         String base = "/api/v1/units/" + COUNTY + "/findings/2020";
 
-        assertEquals(List.of("fb-county rollup consolidation.declared_differs warning [\"s2_5.licensing.decisions\"] 9/5"),
+        assertEquals(List.of("fb-county rollup consolidation.declared_differs warning [\"s2_5.licensing.decisions\"] 9/5/null"),
                 lines(service.get(base + "?rule=consolidation.declared_differs").ok().json().get("findings")));
-        assertEquals(1, service.get(base + "?kind=street").ok().json().get("findings").size());
+        assertEquals(1 + 6, service.get(base + "?kind=street").ok().json().get("findings").size());
         assertEquals(2, service.get(base + "?unit=" + COUNTY).ok().json().get("findings").size());
         assertEquals(0, service.get(base + "?severity=error").ok().json().get("findings").size());
-        assertEquals(1, service.get(base + "?unit=fb-office&severity=warning").ok().json().get("findings").size());
+        assertEquals(1 + 5, service.get(base + "?unit=fb-office&severity=warning").ok().json().get("findings").size());
+        assertEquals(5, service.get(base + "?unit=fb-office&rule=section.blank").ok().json().get("findings").size());
         // below a street: only its own figures, and no rollup
-        assertEquals(1, service.get("/api/v1/units/fb-street-a/findings/2020").ok().json().get("findings").size());
+        assertEquals(1 + 6, service.get("/api/v1/units/fb-street-a/findings/2020").ok().json().get("findings").size());
     }
 
     @Test
@@ -128,6 +141,6 @@ class FindingsBelowTest extends OnBothDatabases {
         assertTrue(lines[1].startsWith("fb-street-a,金雀山街道,street,fb-county,own,s2_5.items_follow_on,warning,"
                 + "\"s2_5.licensing.previous_items；previous:s2_5.licensing.previous_items；previous:s2_5.licensing.change\","),
                 lines[1]);
-        assertTrue(lines[1].contains(",11,12,-1,") && lines[1].contains("第二十条第（五）项"), lines[1]);
+        assertTrue(lines[1].contains(",11,12,-1,") && lines[1].contains("行政许可"), lines[1]);
     }
 }

@@ -63,6 +63,11 @@ class RollupsApiTest extends OnBothDatabases {
         assertEquals(parts.size() + 1, batch.json().get("accepted").asInt(), batch.raw().body());
     }
 
+    /** A decimal as the CSV writes it; blank for none. */
+    private static String plain(JsonNode value) {
+        return value == null || value.isNull() ? "" : value.decimalValue().toPlainString();
+    }
+
     private static Map<String, BigDecimal> decimals(JsonNode figures) {
         Map<String, BigDecimal> map = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = figures.fields(); it.hasNext(); ) {
@@ -233,9 +238,19 @@ class RollupsApiTest extends OnBothDatabases {
 
         assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
         String[] lines = csv.raw().body().split("\n");
-        assertEquals("cell,value,unit,label", lines[0]);
-        assertTrue(csv.raw().body().contains("\ns3.new.total,79,件,\"三、收到和处理政府信息公开申请情况 / 一、本年新收政府信息公开申请数量 / 申请人情况 / 总计\"\n"));
+        // the county declared its compiled table: what it declared stands beside each value, with the difference
+        assertEquals("cell,value,unit,label,declared,difference", lines[0]);
+        assertTrue(csv.raw().body().contains("\ns3.new.total,79,件,\"三、收到和处理政府信息公开申请情况 / 一、本年新收政府信息公开申请数量 / 申请人情况 / 总计\",,\n"));
         assertTrue(csv.raw().body().contains("\ns2_9.central_procurement.amount,63800,万元,"));
+        JsonNode sideBySide = json.json().get("declaredAndComputed");
+        assertTrue(sideBySide.isArray() && sideBySide.size() > 0, json.raw().body());
+        for (JsonNode row : sideBySide) {
+            String line = java.util.Arrays.stream(lines).filter(l -> l.startsWith(row.get("cell").asText() + ","))
+                    .findFirst().orElseThrow();
+            assertTrue(line.endsWith("," + plain(row.get("declared")) + "," + plain(row.get("difference"))), line);
+            assertEquals(row.get("computed").decimalValue(), json.json().get("figures").get(row.get("cell").asText()).decimalValue());
+        }
+        assertEquals(0, json.json().get("declaredFindings").size(), "the published table is consistent as declared");
         assertEquals(304, again.status());
         assertEquals("request.unknown_format", service.get("/api/v1/units/" + county + "/consolidated/2020?format=xml").code());
     }
@@ -251,7 +266,9 @@ class RollupsApiTest extends OnBothDatabases {
         Reply street = service.put("/api/v1/units/" + parts.get(1) + "/figures/2021", Map.of("figures", Map.of(
                 "s4.reconsideration.upheld", 3, "s2_6.penalty.decisions", 9_000_000_000_000_000_000L)));
         assertEquals(List.of(200, 200), List.of(office.status(), street.status()), office.raw().body());
-        assertEquals(0, office.json().get("findings").size(), "alone, each unit is consistent");
+        // alone, each unit is consistent: the only findings name the sections it left blank
+        office.json().get("findings").forEach(f -> assertEquals("section.blank warning",
+                f.get("rule").asText() + " " + f.get("severity").asText()));
 
         Reply rollup = service.post("/api/v1/units/" + county + "/rollups/2021", Map.of());
         JsonNode pulled = service.get("/api/v1/units/" + county + "/consolidated/2021").json();

@@ -116,14 +116,20 @@ class SubmissionsApiTest extends OnBothDatabases {
         assertEquals(422, reply.status());
         assertEquals("application/problem+json", reply.contentType());
         assertEquals("submission.rejected", reply.code());
-        assertEquals(List.of("s3.balance", "s3.results_total", "s3.applicant_total", "s4.total"), errorRules(reply));
-        JsonNode balance = reply.json().get("errors").get(0);
-        assertEquals("error", balance.get("severity").asText());
-        assertEquals("s3.results_total.natural_person", balance.get("cells").get(0).asText());
-        assertEquals(77, balance.get("actual").asInt());
-        assertEquals(76, balance.get("expected").asInt());
-        assertEquals(1, balance.get("difference").asInt());
-        assertTrue(balance.get("messageZh").asText().contains("勾稽关系"));
+        // one typed cell breaks three rules: one error naming it, the rules under it; s4's total is a second mistake
+        assertEquals(List.of("cell.inconsistent", "s4.total"), errorRules(reply));
+        JsonNode cause = reply.json().get("errors").get(0);
+        assertEquals("error", cause.get("severity").asText());
+        assertEquals("s3.results_total.natural_person", cause.get("cause").asText());
+        assertEquals("s3.results_total.natural_person", cause.get("cells").get(0).asText());
+        assertEquals(77, cause.get("actual").asInt());
+        assertEquals(76, cause.get("expected").asInt());
+        assertEquals(1, cause.get("difference").asInt());
+        assertEquals(List.of("s3.applicant_total", "s3.balance", "s3.results_total"),
+                errorRulesOf(cause.get("consequences")).stream().sorted().toList());
+        assertEquals(cause.get("messageZh").asText(), cause.get("message").asText(), "Chinese unless asked for English");
+        assertTrue(reply.json().get("detail").asText().contains("有 2 处错误"), "two things to fix: "
+                + reply.json().get("detail").asText());
         assertEquals("submission.none", service.get("/api/v1/units/" + unit + "/figures/2020").code());
     }
 
@@ -277,7 +283,9 @@ class SubmissionsApiTest extends OnBothDatabases {
         assertEquals(List.of(1, 0, 2), List.of(r.get("accepted").asInt(), r.get("unchanged").asInt(), r.get("rejected").asInt()));
         assertEquals("accepted", r.get("results").get(0).get("status").asText());
         assertEquals("submission.rejected", r.get("results").get(1).get("code").asText());
-        assertEquals("s3.balance", r.get("results").get(1).get("findings").get(0).get("rule").asText());
+        JsonNode cause = r.get("results").get(1).get("findings").get(0);
+        assertEquals("cell.inconsistent", cause.get("rule").asText());
+        assertEquals("s3.new.natural_person", cause.get("cause").asText());
         assertEquals("unit.not_found", r.get("results").get(2).get("code").asText());
         assertEquals(200, service.get("/api/v1/units/" + good + "/figures/2020").status());
         assertEquals(404, service.get("/api/v1/units/" + bad + "/figures/2020").status());
