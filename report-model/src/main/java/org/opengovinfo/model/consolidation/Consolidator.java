@@ -135,7 +135,20 @@ public final class Consolidator {
             }
             if (cell.consolidation() != ConsolidationMode.DECLARED) {
                 if (!sum.isOverflowed(i) && !(total.isPresent(i) && total.value(i) == declaration.value(i))) {
-                    findings.add(differs(template, hierarchy, u, cell, declaration, total, totals, own));
+                    Finding differs = differs(template, hierarchy, u, cell, declaration, total, totals, own);
+                    findings.add(differs);
+                    // Below one child alone, the declared total cannot be right whatever else is missing: say so.
+                    for (Contribution c : differs.contributors()) {
+                        if (!c.unit().equals(hierarchy.unit(u)) && c.value().compareTo(differs.actual()) > 0) {
+                            findings.add(Finding.comparing(DECLARED_BELOW_CHILD, Severity.WARNING, List.of(cell.code()),
+                                    differs.actual(), c.value(), new Message(
+                                            template.label(cell.code()) + "：声明的汇总数 " + plain(differs.actual())
+                                                    + " 小于下级单位 " + c.unit() + " 一家的数值 " + plain(c.value()),
+                                            cell.code() + ": the declared consolidated value " + plain(differs.actual())
+                                                    + " is below that of unit " + c.unit() + " alone, " + plain(c.value()))));
+                            break;
+                        }
+                    }
                 }
                 continue;
             }

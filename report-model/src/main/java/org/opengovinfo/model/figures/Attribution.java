@@ -3,6 +3,8 @@ package org.opengovinfo.model.figures;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.WeakHashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -44,6 +46,8 @@ final class Attribution {
     private final RuleContext context;
     private final List<Rule> rules;
     private final Map<Rule, Integer> position = new IdentityHashMap<>();
+    /** The error sum rules a change of each cell can affect: directly, or through the totals computed from it. */
+    private final BitSet[] affected;
 
     private Attribution(Template template, RuleContext context) {
         this.template = template;
@@ -52,6 +56,48 @@ final class Attribution {
         for (int r = 0; r < rules.size(); r++) {
             position.put(rules.get(r), r);
         }
+        this.affected = AFFECTED.computeIfAbsent(template, t -> affectedRules(t, rules));
+    }
+
+    private static final Map<Template, BitSet[]> AFFECTED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static BitSet[] affectedRules(Template template, List<Rule> rules) {
+        int n = template.cellCount();
+        // feeds[c] = the derived cells whose value is computed from c, transitively
+        List<Set<Integer>> feeds = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            feeds.add(new HashSet<>());
+        }
+        List<SumRule> derivations = template.rules().derivations();
+        for (int c = 0; c < n; c++) {
+            List<Integer> queue = new ArrayList<>(List.of(c));
+            for (int k = 0; k < queue.size(); k++) {
+                int part = queue.get(k);
+                for (SumRule d : derivations) {
+                    int total = d.total().cell();
+                    if (d.right().stream().anyMatch(t -> t.cell() == part) && feeds.get(c).add(total)) {
+                        queue.add(total);
+                    }
+                }
+            }
+        }
+        BitSet[] affected = new BitSet[n];
+        for (int c = 0; c < n; c++) {
+            affected[c] = new BitSet(rules.size());
+            Set<Integer> reach = new HashSet<>(feeds.get(c));
+            reach.add(c);
+            for (int r = 0; r < rules.size(); r++) {
+                if (rules.get(r) instanceof SumRule sum && mentionsAny(sum, reach)) {
+                    affected[c].set(r);
+                }
+            }
+        }
+        return affected;
+    }
+
+    private static boolean mentionsAny(SumRule rule, Set<Integer> cells) {
+        return rule.left().stream().anyMatch(t -> !t.previousYear() && cells.contains(t.cell()))
+                || rule.right().stream().anyMatch(t -> !t.previousYear() && cells.contains(t.cell()));
     }
 
     /** The single-year findings on {@code figures}, with causes before consequences, labelled. */
@@ -214,7 +260,18 @@ final class Attribution {
             return null;
         }
         Figures corrected = new Figures(template, given, present, derived);
-        BitSet after = brokenRules(corrected);
+        // Only rules the changed cells can reach are run again; every other rule stands as it stood.
+        BitSet reach = new BitSet(rules.size());
+        for (int changed : moved) {
+            reach.or(affected[changed]);
+        }
+        BitSet after = (BitSet) brokenNow.clone();
+        for (int r = reach.nextSetBit(0); r >= 0; r = reach.nextSetBit(r + 1)) {
+            Rule rule = rules.get(r);
+            if (rule instanceof SumRule sum && sum.severity() == Severity.ERROR) {
+                after.set(r, sum.isBrokenBy(corrected, null));
+            }
+        }
         BitSet newlyBroken = (BitSet) after.clone();
         newlyBroken.andNot(brokenNow);
         if (!newlyBroken.isEmpty()) {
@@ -240,15 +297,8 @@ final class Attribution {
 
     private BitSet brokenRules(Figures figures) {
         BitSet broken = new BitSet(rules.size());
-        List<Finding> sink = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
-            Rule rule = rules.get(r);
-            if (!(rule instanceof SumRule) || rule.severity() != Severity.ERROR) {
-                continue;
-            }
-            sink.clear();
-            rule.check(figures, null, context, sink);
-            if (!sink.isEmpty()) {
+            if (rules.get(r) instanceof SumRule sum && sum.severity() == Severity.ERROR && sum.isBrokenBy(figures, null)) {
                 broken.set(r);
             }
         }

@@ -71,6 +71,13 @@ public record SumRule(
         return left.stream().anyMatch(Term::previousYear) || right.stream().anyMatch(Term::previousYear);
     }
 
+    /** Whether the figures break this rule: {@link #check} without building a finding, for trying corrections. */
+    public boolean isBrokenBy(CellValues current, CellValues previous) {
+        Sum l = Sum.of(left, current, previous);
+        Sum r = Sum.of(right, current, previous);
+        return l.applicable() && r.applicable() && !relation.holds(l.compareTo(r));
+    }
+
     /** Without previous-year figures, a cross-year rule does not apply. */
     @Override
     public void check(CellValues current, CellValues previous, RuleContext context, List<Finding> findings) {

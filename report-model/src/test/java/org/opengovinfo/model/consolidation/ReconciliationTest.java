@@ -142,6 +142,26 @@ class ReconciliationTest {
     }
 
     @Test
+    void aDeclaredSumBelowOneChildAloneIsAlsoSaidWithThatChild() {
+        Hierarchy h = Hierarchy.builder().add("county", null).add("a", "county").add("b", "county").build();
+
+        List<Finding> findings = Consolidator.consolidate(T2021, h,
+                        Map.of("a", Figures.of(T2021, Map.of("s2_6.penalty.decisions", 40)),
+                                "b", Figures.of(T2021, Map.of("s2_6.penalty.decisions", 3))),
+                        Map.of("county", Figures.of(T2021, Map.of("s2_6.penalty.decisions", 30))))
+                .unit("county").orElseThrow().findings();
+
+        assertEquals(List.of("consolidation.declared_differs", "consolidation.declared_below_child"),
+                findings.stream().map(Finding::rule).toList());
+        assertEquals(List.of(new BigDecimal("30"), new BigDecimal("43")), List.of(findings.get(0).actual(), findings.get(0).expected()));
+        Finding below = findings.get(1);
+        assertEquals(List.of(new BigDecimal("30"), new BigDecimal("40"), new BigDecimal("-10")),
+                List.of(below.actual(), below.expected(), below.difference()));
+        assertEquals(List.of("行政处罚 / 本年处理决定数量"), below.labels());
+        assertTrue(below.message().en().contains("unit a alone, 40"), below.message().en());
+    }
+
+    @Test
     void aDeclaredTableIsCheckedWithCausesBeforeConsequences() {
         Hierarchy h = Hierarchy.builder().add("county", null).add("a", "county").build();
         PublishedReport linzi = PublishedReport.linzi2021();
