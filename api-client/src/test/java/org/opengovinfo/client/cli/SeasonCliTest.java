@@ -243,6 +243,12 @@ class SeasonCliTest extends OnBothDatabases {
                     previous:s2_5.licensing.previous_items  上年 二、主动公开政府信息情况 / 第二十条第（五）项 / 行政许可 / 上一年项目数量
                     previous:s2_5.licensing.change  上年 二、主动公开政府信息情况 / 第二十条第（五）项 / 行政许可 / 本年增/减
                 """;
+        // the messages are the service's (their wording is the rules'): the last line of each finding, as answered
+        JsonNode json = JSON.readTree(ok("--json", "findings", "fc", "2020").out());
+        JsonNode warning = json.get("findings").get(0).get("finding");
+        String messageZh = warning.get("messageZh").asText();
+        String messageEn = warning.get("messageEn").asText();
+        assertTrue(messageZh.contains("上一年项目数量"), messageZh);
         assertEquals("""
                 fc 2020 年问题清单（模板 2019）：3 个单位，1 个有问题；错误 0 个，提醒 1 个
                 最多的规则：s2_5.items_follow_on 1
@@ -251,11 +257,7 @@ class SeasonCliTest extends OnBothDatabases {
                   提醒  s2_5.items_follow_on
                 """ + cells + """
                     填报 11，应为 12，相差 -1
-                    第二十条第（五）项：本年“上一年项目数量”应等于上年的“上一年项目数量”加“本年增/减”：上一年项目数量 = 11；\
-                上年上一年项目数量+上年本年增/减 = 12（行：行政许可）
-                """, ok("findings", "fc", "2020").out());
-        JsonNode json = JSON.readTree(ok("--json", "findings", "fc", "2020").out());
-        String messageEn = json.get("findings").get(0).get("finding").get("messageEn").asText();
+                """ + "    " + messageZh + "\n", ok("findings", "fc", "2020").out());
         assertFalse(messageEn.isBlank());
         assertEquals("""
                 fc 2020 findings (template 2019): 3 units, 1 with findings; 0 error(s), 1 warning(s)
