@@ -27,6 +27,8 @@ import org.opengovinfo.client.Results.BatchResult;
 import org.opengovinfo.client.Results.Completeness;
 import org.opengovinfo.client.Results.Consolidated;
 import org.opengovinfo.client.Results.EventFeed;
+import org.opengovinfo.client.Results.FindingsBelow;
+import org.opengovinfo.client.Results.FindingsFilter;
 import org.opengovinfo.client.Results.ImportSummary;
 import org.opengovinfo.client.Results.Publication;
 import org.opengovinfo.client.Results.PublicationDiff;
@@ -384,6 +386,42 @@ public final class ReportsClient {
     public EventFeed events(String unit, long since, int limit) {
         return call("GET", "/api/v1/units/" + seg(unit) + "/events?since=" + since + "&limit=" + limit, null,
                 EventFeed.class);
+    }
+
+    /**
+     * Every finding on the current figures of the unit's subtree for a year: each unit's own figures (against the rules
+     * and its previous year) and each consolidating unit's rollup reconciled against what it declared. A filter that
+     * cannot match anything is refused (400 {@code request.invalid_parameter}).
+     */
+    public FindingsBelow findingsBelow(String unit, int year, FindingsFilter filter) {
+        return call("GET", findingsPath(unit, year, filter, null), null, FindingsBelow.class);
+    }
+
+    /** The same as the service's JSON, every field kept (a newer service's too). */
+    public JsonNode findingsBelowJson(String unit, int year, FindingsFilter filter) {
+        return call("GET", findingsPath(unit, year, filter, null), null, JsonNode.class);
+    }
+
+    /** The same as the service's CSV: a line per finding, cells and their printed labels, the message. */
+    public String findingsBelowCsv(String unit, int year, FindingsFilter filter) {
+        return send("GET", findingsPath(unit, year, filter, "csv"), null, null).body();
+    }
+
+    private static String findingsPath(String unit, int year, FindingsFilter filter, String format) {
+        FindingsFilter f = filter == null ? FindingsFilter.NONE : filter;
+        List<String> query = new ArrayList<>();
+        param(query, "rule", f.rule());
+        param(query, "severity", f.severity());
+        param(query, "kind", f.kind());
+        param(query, "unit", f.unit());
+        param(query, "format", format);
+        return "/api/v1/units/" + seg(unit) + "/findings/" + year + (query.isEmpty() ? "" : "?" + String.join("&", query));
+    }
+
+    private static void param(List<String> query, String name, String value) {
+        if (value != null) {
+            query.add(name + "=" + seg(value));
+        }
     }
 
     private static String reportPath(String unit, int year) {

@@ -198,4 +198,33 @@ public final class Results {
     public record AuditEvent(String id, Instant at, String principal, String action, String unit, Integer year,
                              String detail) {
     }
+    /**
+     * Every finding on the current figures of a unit's subtree for a year, after the filters
+     * ({@code GET /units/{id}/findings/{year}}).
+     *
+     * @param units units in the subtree
+     * @param unitsWithFindings units with at least one finding listed
+     * @param bySeverity {@code error} and {@code warning} → how many are listed
+     * @param byRule rule → how many are listed, most first
+     */
+    public record FindingsBelow(String unit, int year, String template, int units, int unitsWithFindings,
+                                Map<String, Integer> bySeverity, Map<String, Integer> byRule, List<UnitFinding> findings) {
+    }
+
+    /**
+     * One finding on one unit's figures, with where the unit sits and the printed labels of its cells.
+     *
+     * @param source {@code own} (the unit's own figures against the rules and its previous year) or {@code rollup}
+     *     (its figures consolidated over the units below, reconciled against what it declared)
+     * @param labels one per cell of the finding, in the same order: the label path as printed on the form
+     */
+    public record UnitFinding(String unit, String name, String kind, String parent, String source, Finding finding,
+                              List<String> labels) {
+    }
+
+    /** Which findings to list; a {@code null} criterion does not filter. */
+    public record FindingsFilter(String rule, String severity, String kind, String unit) {
+
+        public static final FindingsFilter NONE = new FindingsFilter(null, null, null, null);
+    }
 }

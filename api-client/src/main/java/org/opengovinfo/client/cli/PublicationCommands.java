@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,8 @@ import org.opengovinfo.client.Results.Change;
 import org.opengovinfo.client.Results.ChangedUnit;
 import org.opengovinfo.client.Results.Event;
 import org.opengovinfo.client.Results.EventFeed;
+import org.opengovinfo.client.Results.FindingsBelow;
+import org.opengovinfo.client.Results.FindingsFilter;
 import org.opengovinfo.client.Results.Publication;
 import org.opengovinfo.client.Results.PublicationDiff;
 import org.opengovinfo.client.Results.Reason;
@@ -25,6 +28,7 @@ import org.opengovinfo.client.Results.ReportDetail;
 import org.opengovinfo.client.Results.RollupSummary;
 import org.opengovinfo.client.Results.SnapshotDiff;
 import org.opengovinfo.client.Results.Step;
+import org.opengovinfo.client.Results.UnitFinding;
 import org.opengovinfo.client.Results.Version;
 import org.opengovinfo.client.Unit;
 import picocli.CommandLine.Command;
@@ -408,10 +412,30 @@ final class PublicationCommands {
         };
     }
 
-    @Command(name = "findings", description = "the findings stored for UNIT's YEAR: every consolidating unit of its latest snapshot")
+    @Command(name = "findings", description = "every finding on the current figures below UNIT for YEAR (own figures and "
+            + "rollup reconciliation), with the printed labels of the cells; or those stored in a snapshot")
     static final class Findings extends SeasonCommands.UnitYear implements Callable<Integer> {
 
-        @Option(names = "--snapshot", paramLabel = "ID", description = "this snapshot instead of the latest")
+        /** How many rules the headline names. */
+        private static final int TOP_RULES = 3;
+
+        @Option(names = "--rule", paramLabel = "RULE", description = "only this rule, e.g. s2_5.items_follow_on")
+        String rule;
+
+        @Option(names = "--severity", paramLabel = "error|warning", description = "only errors or only warnings")
+        String severity;
+
+        @Option(names = "--kind", paramLabel = "KIND", description = "only units of this kind, e.g. street, department")
+        String kindFilter;
+
+        @Option(names = "--unit", paramLabel = "UNIT", description = "only this unit of the subtree (or UNIT itself)")
+        String only;
+
+        @Option(names = "--csv", description = "the service's CSV: a line per finding with the labels, for Excel")
+        boolean csv;
+
+        @Option(names = "--snapshot", paramLabel = "ID", description = "the findings stored in this snapshot instead "
+                + "(its consolidating units; no filters)")
         String snapshot;
 
         Findings(Cli cli) {
@@ -422,28 +446,99 @@ final class PublicationCommands {
         record UnitFindings(String unit, List<Finding> findings) {
         }
 
-        /** What {@code --json} prints. */
+        /** What {@code --json} prints for a snapshot. */
         record StoredFindings(String unit, int year, String snapshot, List<UnitFindings> units) {
         }
 
         @Override
         public Integer call() throws IOException {
-            // The service keeps findings only in snapshots (a unit's own warnings are answered to its submission and not
-            // stored), and has no endpoint for a subtree's findings: the snapshot holds every consolidating unit's.
-            ReportsClient client = cli.client();
-            String id = snapshot;
-            if (id == null) {
-                List<RollupSummary> list = client.rollups(unit, year);
-                if (list.isEmpty()) {
-                    throw new UsageException(cli.say(unit + " " + year + " 尚无汇总快照：服务只在快照中保存问题（汇总单位），"
-                                    + "可先执行 ogi rollup " + unit + " " + year + "；本级数据的问题在提交时即列出（可用 ogi validate 复查）",
-                            "no snapshot of " + unit + " " + year + " yet: the service keeps findings only in snapshots (of "
-                                    + "consolidating units); run ogi rollup " + unit + " " + year + ". A unit's own figures are "
-                                    + "checked when submitted (ogi validate checks them again)"));
+            if (snapshot != null) {
+                if (rule != null || severity != null || kindFilter != null || only != null || csv) {
+                    throw new UsageException(cli.say("--snapshot 不能与 --rule、--severity、--kind、--unit、--csv 同用",
+                            "--snapshot cannot be combined with --rule, --severity, --kind, --unit or --csv"));
                 }
-                id = list.get(0).id();
+                return stored();
             }
-            JsonNode document = client.snapshot(id);
+            ReportsClient client = cli.client();
+            FindingsFilter filter = new FindingsFilter(rule, severity, kindFilter, only);
+            if (csv) {
+                // the byte order mark is for Excel opening the service's download; a script reading stdout wants none
+                cli.output.out.print(client.findingsBelowCsv(unit, year, filter).replaceFirst("^\uFEFF", ""));
+                return Cli.OK;
+            }
+            if (cli.json()) {
+                cli.output.json(client.findingsBelowJson(unit, year, filter));
+                return Cli.OK;
+            }
+            cli.output.out.print(text(cli, client.findingsBelow(unit, year, filter)));
+            return Cli.OK;
+        }
+
+        /** A headline, then a block per unit with its findings, each cell with its printed label. */
+        static String text(Cli cli, FindingsBelow b) {
+            StringBuilder text = new StringBuilder();
+            int errors = b.bySeverity().getOrDefault("error", 0);
+            int warnings = b.bySeverity().getOrDefault("warning", 0);
+            text.append(cli.say(
+                    b.unit() + " " + b.year() + " 年问题清单（模板 " + b.template() + "）：" + b.units() + " 个单位，"
+                            + b.unitsWithFindings() + " 个有问题；错误 " + errors + " 个，提醒 " + warnings + " 个\n",
+                    b.unit() + " " + b.year() + " findings (template " + b.template() + "): " + b.units() + " units, "
+                            + b.unitsWithFindings() + " with findings; " + errors + " error(s), " + warnings
+                            + " warning(s)\n"));
+            if (b.findings().isEmpty()) {
+                return text.append(cli.say("未发现问题\n", "no findings\n")).toString();
+            }
+            List<String> top = b.byRule().entrySet().stream().limit(TOP_RULES)
+                    .map(e -> e.getKey() + " " + e.getValue()).toList();
+            text.append(cli.say("最多的规则：", "top rules: ")).append(String.join(cli.say("，", ", "), top)).append('\n');
+            Map<String, List<UnitFinding>> byUnit = new LinkedHashMap<>();
+            b.findings().forEach(f -> byUnit.computeIfAbsent(f.unit(), u -> new ArrayList<>()).add(f));
+            for (List<UnitFinding> findings : byUnit.values()) {
+                UnitFinding first = findings.get(0);
+                text.append('\n').append(first.name()).append("  ").append(first.unit()).append("  ")
+                        .append(SeasonCommands.kind(cli, first.kind())).append('\n');
+                for (UnitFinding uf : findings) {
+                    finding(cli, uf, text);
+                }
+            }
+            return text.toString();
+        }
+
+        private static void finding(Cli cli, UnitFinding uf, StringBuilder text) {
+            Finding f = uf.finding();
+            String severity = f.isError() ? cli.say("错误", "error") : "warning".equals(f.severity())
+                    ? cli.say("提醒", "warning") : f.severity();
+            String source = "rollup".equals(uf.source()) ? cli.say("（汇总核对）", " (rollup)") : "";
+            text.append("  ").append(severity).append("  ").append(f.rule()).append(source).append('\n');
+            List<String> labels = uf.labels() == null ? List.of() : uf.labels();
+            for (int i = 0; i < f.cells().size(); i++) {
+                String label = i < labels.size() ? labels.get(i) : null;
+                text.append("    ").append(f.cells().get(i))
+                        .append(label == null || label.equals(f.cells().get(i)) ? "" : "  " + label).append('\n');
+            }
+            if (f.actual() != null || f.expected() != null || f.difference() != null) {
+                text.append(cli.say("    填报 " + plain(f.actual()) + "，应为 " + plain(f.expected()) + "，相差 "
+                                + plain(f.difference()),
+                        "    actual " + plain(f.actual()) + ", expected " + plain(f.expected()) + ", difference "
+                                + plain(f.difference()))).append('\n');
+            }
+            String message = cli.english() ? first(f.messageEn(), f.messageZh()) : first(f.messageZh(), f.messageEn());
+            if (message != null) {
+                text.append("    ").append(message).append('\n');
+            }
+        }
+
+        private static String plain(BigDecimal value) {
+            return value == null ? "—" : value.toPlainString();
+        }
+
+        private static String first(String preferred, String otherwise) {
+            return preferred != null && !preferred.isBlank() ? preferred : otherwise;
+        }
+
+        /** The findings a snapshot stored: those of every consolidating unit it holds. */
+        private Integer stored() throws IOException {
+            JsonNode document = cli.client().snapshot(snapshot);
             List<UnitFindings> units = new ArrayList<>();
             for (JsonNode part : document.path("units")) {
                 List<Finding> findings = new ArrayList<>();
@@ -455,13 +550,13 @@ final class PublicationCommands {
                 }
             }
             if (cli.json()) {
-                cli.output.json(new StoredFindings(unit, year, id, units));
+                cli.output.json(new StoredFindings(unit, year, snapshot, units));
                 return Cli.OK;
             }
             var out = cli.output.out;
             int count = units.stream().mapToInt(u -> u.findings().size()).sum();
-            out.println(cli.say("快照 " + id + "：" + (count == 0 ? "未发现问题" : "发现 " + count + " 个问题"),
-                    "snapshot " + id + ": " + (count == 0 ? "no findings" : count + " finding(s)")));
+            out.println(cli.say("快照 " + snapshot + "：" + (count == 0 ? "未发现问题" : "发现 " + count + " 个问题"),
+                    "snapshot " + snapshot + ": " + (count == 0 ? "no findings" : count + " finding(s)")));
             for (UnitFindings u : units) {
                 out.println(u.unit() + ":");
                 cli.output.findings(u.findings(), out);

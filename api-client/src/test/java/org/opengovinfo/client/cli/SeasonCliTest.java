@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -190,9 +191,16 @@ class SeasonCliTest extends OnBothDatabases {
         assertEquals(List.of("口径", "仅已通过", "仅已通过", "全部（预览）", "仅已通过", "仅已通过"),
                 ok("snapshots", "sc", "2021").out().lines().map(l -> l.split(" {2,}")[2]).toList());
 
+        // the findings on the current figures: the county's declared penalty count against its towns' sum
         Run findings = ok("findings", "sc", "2021");
-        assertTrue(findings.out().contains("：发现 1 个问题\nsc:\n  ! 警告  consolidation.declared_differs  s2_6.penalty.decisions\n"),
-                findings.out());
+        assertTrue(findings.out().contains("\n某县  sc  县\n  提醒  consolidation.declared_differs（汇总核对）\n"
+                + "    s2_6.penalty.decisions  "), findings.out());
+        // and those stored in the last snapshot
+        String latest = JSON.readTree(ok("--json", "snapshots", "sc", "2021").out()).get(0).get("id").asText();
+        Run stored = ok("findings", "sc", "2021", "--snapshot", latest);
+        assertTrue(stored.out().contains("：发现 1 个问题\nsc:\n  ! 警告  consolidation.declared_differs  s2_6.penalty.decisions\n"),
+                stored.out());
+        refused(ogi("findings", "sc", "2021", "--snapshot", latest, "--rule", "s3.balance"), Cli.USAGE, "--snapshot");
 
         String pulled = ok("pull", "sc", "2021").out();
         assertTrue(pulled.contains("""
@@ -218,6 +226,80 @@ class SeasonCliTest extends OnBothDatabases {
     }
 
     @Test
+    void aCityOfficeWorksThroughTheFindingsBelowAUnit() throws Exception {
+        service.post("/api/v1/units/import", Map.of("units", List.of(
+                Map.of("id", "fc", "name", "罗庄区", "kind", "district", "fromYear", 2015),
+                Map.of("id", "fc-a", "name", "盛庄街道", "kind", "street", "fromYear", 2015, "parent", "fc"),
+                Map.of("id", "fc-b", "name", "区司法局", "kind", "department", "fromYear", 2015, "parent", "fc")))).ok();
+        // 2019: 10 licensing items and 2 more during the year, so 2020 should start from 12, not 11
+        service.put("/api/v1/units/fc-a/figures/2019", Map.of("figures",
+                Map.of("s2_5.licensing.previous_items", 10, "s2_5.licensing.change", 2))).ok();
+        service.put("/api/v1/units/fc-a/figures/2020", Map.of("figures",
+                Map.of("s2_5.licensing.previous_items", 11))).ok();
+        service.put("/api/v1/units/fc-b/figures/2020", Map.of("figures", Map.of("s2_6.penalty.decisions", 1))).ok();
+
+        String cells = """
+                    s2_5.licensing.previous_items  二、主动公开政府信息情况 / 第二十条第（五）项 / 行政许可 / 上一年项目数量
+                    previous:s2_5.licensing.previous_items  上年 二、主动公开政府信息情况 / 第二十条第（五）项 / 行政许可 / 上一年项目数量
+                    previous:s2_5.licensing.change  上年 二、主动公开政府信息情况 / 第二十条第（五）项 / 行政许可 / 本年增/减
+                """;
+        // the messages are the service's (their wording is the rules'): the last line of each finding, as answered
+        JsonNode json = JSON.readTree(ok("--json", "findings", "fc", "2020").out());
+        JsonNode warning = json.get("findings").get(0).get("finding");
+        String messageZh = warning.get("messageZh").asText();
+        String messageEn = warning.get("messageEn").asText();
+        assertTrue(messageZh.contains("上一年项目数量"), messageZh);
+        assertEquals("""
+                fc 2020 年问题清单（模板 2019）：3 个单位，1 个有问题；错误 0 个，提醒 1 个
+                最多的规则：s2_5.items_follow_on 1
+
+                盛庄街道  fc-a  街道
+                  提醒  s2_5.items_follow_on
+                """ + cells + """
+                    填报 11，应为 12，相差 -1
+                """ + "    " + messageZh + "\n", ok("findings", "fc", "2020").out());
+        assertFalse(messageEn.isBlank());
+        assertEquals("""
+                fc 2020 findings (template 2019): 3 units, 1 with findings; 0 error(s), 1 warning(s)
+                top rules: s2_5.items_follow_on 1
+
+                盛庄街道  fc-a  street
+                  warning  s2_5.items_follow_on
+                """ + cells + """
+                    actual 11, expected 12, difference -1
+                """ + "    " + messageEn + "\n", ok("--lang", "en", "findings", "fc", "2020").out());
+        // --json is the service's answer as is
+        assertEquals(1, json.get("unitsWithFindings").asInt());
+        assertEquals(3, json.get("units").asInt());
+        assertEquals(1, json.get("byRule").get("s2_5.items_follow_on").asInt());
+        assertEquals("own", json.get("findings").get(0).get("source").asText());
+        assertEquals(11, json.get("findings").get(0).get("finding").get("actual").asInt());
+        assertEquals(3, json.get("findings").get(0).get("labels").size());
+
+        // the filters reach the service
+        assertEquals(ok("findings", "fc", "2020").out(), ok("findings", "fc", "2020", "--rule", "s2_5.items_follow_on",
+                "--severity", "warning", "--kind", "street", "--unit", "fc-a").out());
+        for (String[] none : List.of(new String[] {"--severity", "error"}, new String[] {"--kind", "department"},
+                new String[] {"--unit", "fc-b"}, new String[] {"--rule", "s3.balance"})) {
+            List<String> args = new ArrayList<>(List.of("findings", "fc", "2020"));
+            args.addAll(List.of(none));
+            assertEquals("""
+                    fc 2020 年问题清单（模板 2019）：3 个单位，0 个有问题；错误 0 个，提醒 0 个
+                    未发现问题
+                    """, ok(args.toArray(String[]::new)).out(), String.join(" ", none));
+        }
+        // a filter that cannot match is refused, not answered with nothing
+        refused(ogi("findings", "fc", "2020", "--severity", "fatal"), Cli.API_ERROR, "400 request.invalid_parameter");
+        refused(ogi("findings", "fc", "2020", "--unit", "sc-t1"), Cli.API_ERROR, "400 request.invalid_parameter");
+
+        List<String> csv = ok("findings", "fc", "2020", "--csv").out().lines().toList();
+        assertEquals("unit,name,kind,parent,source,rule,severity,cells,labels,actual,expected,difference,message", csv.get(0));
+        assertEquals(2, csv.size(), csv.toString());
+        assertTrue(csv.get(1).startsWith("fc-a,盛庄街道,street,fc,own,s2_5.items_follow_on,warning,"), csv.get(1));
+        assertTrue(csv.get(1).contains(",11,12,-1,"), csv.get(1));
+    }
+
+    @Test
     void everyCommandsHelpShowsOnlyItsOwnOptions() {
         Run template = ok("template", "--help");
         assertTrue(template.out().startsWith("Usage: ogi template COMMAND\n"), template.out());
@@ -232,7 +314,9 @@ class SeasonCliTest extends OnBothDatabases {
                 "reopen-publication", "Usage: ogi reopen-publication --reason=TEXT UNIT YEAR\n",
                 "diff", "Usage: ogi diff --from=FROM --to=TO [UNIT] [YEAR]\n",
                 "rollup", "Usage: ogi rollup [--accepted] UNIT YEAR\n",
-                "pull", "Usage: ogi pull [--csv] [--snapshot=ID] [--out=FILE] UNIT YEAR\n");
+                "pull", "Usage: ogi pull [--csv] [--snapshot=ID] [--out=FILE] UNIT YEAR\n",
+                "findings", "Usage: ogi findings [--rule=RULE] [--severity=error|warning] [--kind=KIND] [--unit=UNIT] [--csv] "
+                        + "[--snapshot=ID] UNIT YEAR\n");
         own.forEach((command, usage) -> {
             Run help = ok(command, "--help");
             assertTrue(help.out().startsWith(usage), help.out());
