@@ -328,7 +328,7 @@ public class SubmissionService {
         if (declaredFigures != null) {
             // the table the unit compiled itself goes through the same rules, as the report of its whole subtree
             RuleContext subtree = new RuleContext(units.subtreeHierarchy(unitId, year).size());
-            
+            declaredFigures.explainRules(subtree).forEach(f -> findings.add(prefixed("declared:", f)));
         }
         if (findings.stream().anyMatch(Finding::isError)) {
             throw rejected(unitId, year, findings);
