@@ -11,8 +11,15 @@ import java.util.List;
  * @param cells every cell involved, left side first
  * @param difference {@code actual - expected}; the three numbers are {@code null} for input problems
  */
-public record Finding(String rule, String severity, List<String> cells, BigDecimal actual, BigDecimal expected,
-                      BigDecimal difference, String messageZh, String messageEn) {
+public record Finding(String rule, String severity, List<String> cells, List<String> labels, BigDecimal actual,
+                      BigDecimal expected, BigDecimal difference, BigDecimal limit, String cause,
+                      List<Finding> consequences, String messageZh, String messageEn) {
+
+    public Finding {
+        cells = cells == null ? List.of() : List.copyOf(cells);
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        consequences = consequences == null ? List.of() : List.copyOf(consequences);
+    }
 
     public boolean isError() {
         return "error".equals(severity);

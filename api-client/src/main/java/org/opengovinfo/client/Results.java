@@ -218,8 +218,7 @@ public final class Results {
      *     (its figures consolidated over the units below, reconciled against what it declared)
      * @param labels one per cell of the finding, in the same order: the label path as printed on the form
      */
-    public record UnitFinding(String unit, String name, String kind, String parent, String source, Finding finding,
-                              List<String> labels) {
+    public record UnitFinding(String unit, String name, String kind, String parent, String source, Finding finding) {
     }
 
     /** Which findings to list; a {@code null} criterion does not filter. */

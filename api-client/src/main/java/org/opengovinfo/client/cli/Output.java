@@ -57,6 +57,10 @@ final class Output {
             PrintStream s = to != null ? to : f.isError() ? err : out;
             String severity = english ? (f.isError() ? "✗ error  " : "! warning ") : (f.isError() ? "✗ 错误  " : "! 警告  ");
             s.println("  " + severity + f.rule() + "  " + String.join(", ", f.cells()));
+            if (f.actual() != null && f.limit() != null) {
+                s.println(english ? "      filled " + f.actual().toPlainString() + ", above the limit " + f.limit().toPlainString()
+                        : "      填报 " + f.actual().toPlainString() + "，超过上限 " + f.limit().toPlainString());
+            }
             if (f.actual() != null && f.expected() != null && f.difference() != null) {
                 s.println(english
                         ? "      filled " + f.actual().toPlainString() + ", should be " + f.expected().toPlainString()
@@ -67,6 +71,11 @@ final class Output {
             String message = english && f.messageEn() != null || f.messageZh() == null ? f.messageEn() : f.messageZh();
             if (message != null) {
                 s.println("      " + message);
+            }
+            for (Finding c : f.consequences()) {
+                // the rules a mistyped cell breaks, under the cell: one thing to fix
+                String m = english && c.messageEn() != null || c.messageZh() == null ? c.messageEn() : c.messageZh();
+                s.println("        " + (english ? "→ breaks " : "→ 因此不符：") + c.rule() + (m == null ? "" : "  " + m));
             }
         }
     }

@@ -510,13 +510,16 @@ final class PublicationCommands {
                     ? cli.say("提醒", "warning") : f.severity();
             String source = "rollup".equals(uf.source()) ? cli.say("（汇总核对）", " (rollup)") : "";
             text.append("  ").append(severity).append("  ").append(f.rule()).append(source).append('\n');
-            List<String> labels = uf.labels() == null ? List.of() : uf.labels();
+            List<String> labels = f.labels();
             for (int i = 0; i < f.cells().size(); i++) {
                 String label = i < labels.size() ? labels.get(i) : null;
                 text.append("    ").append(f.cells().get(i))
                         .append(label == null || label.equals(f.cells().get(i)) ? "" : "  " + label).append('\n');
             }
-            if (f.actual() != null || f.expected() != null || f.difference() != null) {
+            if (f.limit() != null) {
+                text.append(cli.say("    填报 " + plain(f.actual()) + "，上限 " + plain(f.limit()),
+                        "    actual " + plain(f.actual()) + ", limit " + plain(f.limit()))).append('\n');
+            } else if (f.actual() != null || f.expected() != null || f.difference() != null) {
                 text.append(cli.say("    填报 " + plain(f.actual()) + "，应为 " + plain(f.expected()) + "，相差 "
                                 + plain(f.difference()),
                         "    actual " + plain(f.actual()) + ", expected " + plain(f.expected()) + ", difference "

@@ -162,9 +162,11 @@ class CliTest extends OnBothDatabases {
         assertTrue(rollup.out().matches("(?s).*\n  s3\\.carried_forward\\.total +2 件  四、结转下年度继续办理.*"), rollup.out());
         assertTrue(rollup.out().matches("(?s).*\n  s4\\.reconsideration\\.total +3 件  行政复议 / .*"), rollup.out());
         assertTrue(rollup.out().matches("(?s).*\n  s4\\.litigation_direct\\.total +— +行政诉讼 / 未经复议直接起诉.*"), rollup.out());
-        assertTrue(rollup.out().contains("发现 1 个问题："), rollup.out());
+        // declared 5 where the town alone gives 7: off the sum, and below a single unit's figure
+        assertTrue(rollup.out().contains("发现 2 个问题："), rollup.out());
         assertTrue(rollup.out().contains("! 警告  consolidation.declared_differs  s2_6.penalty.decisions"), rollup.out());
-        assertTrue(rollup.out().contains("声明的汇总数与下级合计不一致"), rollup.out());
+        assertTrue(rollup.out().contains("声明的汇总数 5 与下级合计 7 相差 -2；贡献最多的单位：hc-town 7"), rollup.out());
+        assertTrue(rollup.out().contains("! 警告  consolidation.declared_below_child  s2_6.penalty.decisions"), rollup.out());
         assertEquals(0, json.exit(), json.err());
         JsonNode result = JSON.readTree(json.out());
         assertEquals("consolidation.declared_differs", result.get("findings").get(0).get("rule").asText());
