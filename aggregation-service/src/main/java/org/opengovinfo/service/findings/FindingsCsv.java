@@ -16,7 +16,7 @@ final class FindingsCsv {
 
     private static final CsvMapper MAPPER = new CsvMapper();
     private static final List<String> HEADER = List.of("unit", "name", "kind", "parent", "source", "rule", "severity",
-            "cells", "labels", "actual", "expected", "difference", "message");
+            "cells", "labels", "actual", "expected", "difference", "message", "consequences");
 
     private FindingsCsv() {}
 
@@ -26,15 +26,22 @@ final class FindingsCsv {
         List<List<Object>> rows = new ArrayList<>();
         for (UnitFinding f : below.findings()) {
             FindingView v = f.finding();
-            rows.add(List.of(f.unit(), f.name(), f.kind(), f.parent() == null ? "" : f.parent(), f.source(), v.rule(),
-                    v.severity(), String.join("；", v.cells()), String.join("；", v.labels()), plain(v.actual()),
-                    plain(v.expected()), plain(v.difference()), english ? v.messageEn() : v.messageZh()));
+            rows.add(List.of(f.unit(), text(f.name()), f.kind(), f.parent() == null ? "" : f.parent(), f.source(),
+                    v.rule(), v.severity(), String.join("；", v.cells()), text(String.join("；", v.labels())),
+                    plain(v.actual()), plain(v.expected()), plain(v.difference()),
+                    text(english ? v.messageEn() : v.messageZh()),
+                    String.join("；", v.consequences().stream().map(FindingView::rule).toList())));
         }
         try {
             return "\uFEFF" + MAPPER.writer(schema.build().withHeader()).writeValueAsString(rows);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write findings as CSV", e);
         }
+    }
+
+    /** Text Excel would run as a formula (a unit named "=…") is kept as text. */
+    private static String text(String value) {
+        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static String plain(BigDecimal value) {

@@ -74,11 +74,17 @@ public class FindingsService {
                         Redaction.clip(kind), new Words("单位类型，例如 street 或 department",
                                 "a unit kind such as street or department")));
             }
+            if (unit != null && (unit.isEmpty() || unit.length() > 64 || !CleanText.isClean(unit))) {
+                throw ErrorCode.REQUEST_INVALID_PARAMETER.problem("unit", Redaction.clip(unit),
+                        new Words("单位编号", "a unit id"));
+            }
             return new Filter(rule, severity, k, unit);
         }
 
         boolean admits(UnitFinding f, Unit unit) {
-            return (rule == null || rule.equals(f.finding().rule()))
+            // a rule broken only as the consequence of a mistyped cell is listed under that cell: it matches too
+            return (rule == null || rule.equals(f.finding().rule())
+                    || f.finding().consequences().stream().anyMatch(c -> rule.equals(c.rule())))
                     && (severity == null || severity.equals(f.finding().severity()))
                     && (kind == null || kind == unit.kind())
                     && (this.unit == null || this.unit.equals(unit.id()));
@@ -88,6 +94,11 @@ public class FindingsService {
     @Transactional(readOnly = true)
     public FindingsBelow below(String unitId, int year, Filter filter) {
         Template template = templates.forYear(year).orElseThrow(() -> ErrorCode.ROLLUP_NO_TEMPLATE.problem(year));
+        if (filter.rule() != null && !knownRule(template, filter.rule())) {
+            throw ErrorCode.REQUEST_INVALID_PARAMETER.problem("rule", Redaction.clip(filter.rule()),
+                    new Words("模板 " + template.id() + " 的规则编号（见 GET /api/v1/templates/" + template.id() + "）",
+                            "a rule id of template " + template.id() + " (see GET /api/v1/templates/" + template.id() + ")"));
+        }
         Hierarchy tree = units.subtreeHierarchy(unitId, year);
         if (filter.unit() != null && tree.indexOf(filter.unit()) < 0) {
             throw ErrorCode.REQUEST_INVALID_PARAMETER.problem("unit", Redaction.clip(filter.unit()),
@@ -113,7 +124,8 @@ public class FindingsService {
             for (ConsolidatedUnit cu : RollupService.consolidate(template, tree, current).units()) {
                 int u = tree.indexOf(cu.unit());
                 String parent = tree.parent(u) < 0 ? null : tree.unit(tree.parent(u));
-                add(found, filter, all.get(cu.unit()), parent, "declared", cu.declaredFindings(), template);
+                add(found, filter, all.get(cu.unit()), parent, "declared",
+                        cu.declaredFindings().stream().map(SubmissionService::onDeclared).toList(), template);
                 add(found, filter, all.get(cu.unit()), parent, "rollup", cu.findings(), template);
             }
         }
@@ -131,6 +143,14 @@ public class FindingsService {
         return new FindingsBelow(unitId, year, template.id(), tree.size(), withFindings.size(), bySeverity, mostFirst,
                 found);
     }
+
+    /** Checks the template's rules and the checks every report has (input, causes, sections, outliers, rollups). */
+    private static boolean knownRule(Template template, String rule) {
+        return rule.startsWith("input.") || rule.startsWith("consolidation.") || OTHER_CHECKS.contains(rule)
+                || template.rules().rules().stream().anyMatch(r -> r.id().equals(rule));
+    }
+
+    private static final Set<String> OTHER_CHECKS = Set.of(Finding.CAUSE_RULE, "section.blank", "outlier.year_over_year");
 
     private static void add(List<UnitFinding> into, Filter filter, Unit unit, @Nullable String parent, String source,
                             List<Finding> findings, Template template) {

@@ -128,7 +128,11 @@ class RollupController {
             pulled.put(field, entry.get(field));
         }
         pulled.put("figures", entry.get("consolidated"));
-        pulled.put("findings", FindingView.relocalized(entry.get("findings")));
+        // reconciliation names units' own figures (the largest contributors, a child above the declared value): only
+        // for callers who may read figures; a reader of consolidated figures sees the rest
+        boolean figuresReader = principal.get().role().grants(Permission.READ_FIGURES);
+        pulled.put("findings", FindingView.relocalized(figuresReader ? entry.get("findings")
+                : withoutUnitsFigures(entry.get("findings"))));
         if (entry.get("declaredAndComputed") != null) {
             pulled.put("declaredFindings", FindingView.relocalized(entry.get("declaredFindings")));
             pulled.put("declaredAndComputed", entry.get("declaredAndComputed"));
@@ -159,6 +163,17 @@ class RollupController {
         return (Map<String, Object>) entry.get("consolidated");
     }
 
+    /** Findings without those that show a single unit's own figures. */
+    private static Object withoutUnitsFigures(Object findings) {
+        if (!(findings instanceof List<?> list)) {
+            return findings;
+        }
+        return list.stream().filter(f -> !(f instanceof Map<?, ?> m && NAMING_UNITS.contains(m.get("rule")))).toList();
+    }
+
+    private static final java.util.Set<String> NAMING_UNITS = java.util.Set.of(
+            "consolidation.declared_differs", "consolidation.declared_below_child");
+
     /** What a unit declared for each cell of its consolidated report, and by how much that differs from the sum. */
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> declared(Map<String, Object> entry) {
@@ -175,23 +190,21 @@ class RollupController {
     }
 
     /**
-     * One line per cell of the template, in its order: code, value (empty if blank), unit, Chinese label path; for a
-     * unit that declared its compiled table, also what it declared and {@code declared - value}.
+     * One line per cell of the template, in its order: code, value (empty if blank), unit, Chinese label path, and what
+     * the unit declared in its compiled table with {@code declared - value} (empty where it declared nothing).
      */
     private static String csv(Template template, Map<String, Object> figures, Map<String, Map<String, Object>> declared) {
-        StringBuilder out = new StringBuilder(declared == null ? "cell,value,unit,label\n"
-                : "cell,value,unit,label,declared,difference\n");
+        // the same columns for every unit, so that pulls of several units line up; blank where nothing was declared
+        StringBuilder out = new StringBuilder("cell,value,unit,label,declared,difference\n");
         for (Cell cell : template.cells()) {
             Object value = figures.get(cell.code());
             out.append(cell.code()).append(',')
                     .append(value == null ? "" : value.toString()).append(',')
                     .append(cell.unit()).append(',')
                     .append(quote(String.join(" / ", cell.labels())));
-            if (declared != null) {
-                Map<String, Object> row = declared.get(cell.code());
-                out.append(',').append(plain(row == null ? null : row.get("declared")))
-                        .append(',').append(plain(row == null ? null : row.get("difference")));
-            }
+            Map<String, Object> row = declared == null ? null : declared.get(cell.code());
+            out.append(',').append(plain(row == null ? null : row.get("declared")))
+                    .append(',').append(plain(row == null ? null : row.get("difference")));
             out.append('\n');
         }
         return out.toString();

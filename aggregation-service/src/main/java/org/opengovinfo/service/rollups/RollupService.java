@@ -166,7 +166,8 @@ public class RollupService {
             entry.put("findings", FindingView.stored(c.findings()));
             if (c.declared() != null) {
                 // the table the unit compiled itself: its own findings, and beside each cell the sum of the units
-                entry.put("declaredFindings", FindingView.stored(c.declaredFindings()));
+                entry.put("declaredFindings", FindingView.stored(c.declaredFindings().stream()
+                        .map(SubmissionService::onDeclared).toList()));
                 entry.put("declaredAndComputed", c.declaredAndComputed());
             }
             entries.put(c.unit(), Json.write(entry));

@@ -328,7 +328,7 @@ public class SubmissionService {
         if (declaredFigures != null) {
             // the table the unit compiled itself goes through the same rules, as the report of its whole subtree
             RuleContext subtree = new RuleContext(units.subtreeHierarchy(unitId, year).size());
-            declaredFigures.explainRules(subtree).forEach(f -> findings.add(prefixed("declared:", f)));
+            declaredFigures.explainRules(subtree).forEach(f -> findings.add(onDeclared(f)));
         }
         if (findings.stream().anyMatch(Finding::isError)) {
             throw rejected(unitId, year, findings);
@@ -352,6 +352,11 @@ public class SubmissionService {
             findings.addAll(YearOverYear.outliers(own, previousYear, outliers));
         }
         return findings;
+    }
+
+    /** A finding on a consolidating unit's declared table, its cells named {@code declared:…} as such. */
+    public static Finding onDeclared(Finding f) {
+        return prefixed("declared:", f);
     }
 
     /** The finding about another table than the unit's own (its declaration), its cells named as such. */

@@ -120,12 +120,33 @@ class FindingsBelowTest extends OnBothDatabases {
     void aFilterThatCannotMatchIsRefusedNotAnsweredWithNothing() {
         String base = "/api/v1/units/" + COUNTY + "/findings/2020";
         for (String query : List.of("?severity=fatal", "?kind=village", "?unit=fb-elsewhere", "?unit=fb-street-a%00",
-                "?rule=")) {
+                "?unit=", "?rule=", "?rule=s3.balanse", "?rule=s2_5.items_follow_on%0A")) {
             Reply reply = service.get(base + query);
             assertEquals(400, reply.status(), query + " " + reply.raw().body());
             assertEquals("request.invalid_parameter", reply.code(), query);
         }
         assertEquals("request.unknown_format", service.get(base + "?format=xml").code());
+    }
+
+    @Test
+    void aReaderOfConsolidatedFiguresIsNotShownTheUnitsFiguresBehindAReconciliation() {
+        service.post("/api/v1/units/" + COUNTY + "/rollups/2020", Map.of()).ok();
+        Reply token = service.post("/api/v1/tokens", Map.of("principal", "fb-reader", "role", "reader", "scope", COUNTY));
+        String pull = "/api/v1/units/" + COUNTY + "/consolidated/2020";
+
+        List<String> asReader = rules(service.withToken(token.ok().json().get("token").asText()).get(pull).ok().json());
+        List<String> asAdministrator = rules(service.get(pull).ok().json());
+
+        // the largest contributor named is a unit's own figure: for those who may read figures only
+        assertTrue(asAdministrator.contains("consolidation.declared_differs"), asAdministrator.toString());
+        assertTrue(!asReader.contains("consolidation.declared_differs") && !asReader.isEmpty(), asReader.toString());
+        assertEquals(asAdministrator.stream().filter(r -> !r.startsWith("consolidation.declared")).toList(), asReader);
+    }
+
+    private static List<String> rules(JsonNode pulled) {
+        List<String> rules = new ArrayList<>();
+        pulled.get("findings").forEach(f -> rules.add(f.get("rule").asText()));
+        return rules;
     }
 
     @Test
@@ -135,7 +156,8 @@ class FindingsBelowTest extends OnBothDatabases {
         assertEquals(200, csv.status());
         assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
         String[] lines = csv.raw().body().split("\n");
-        assertEquals("\uFEFFunit,name,kind,parent,source,rule,severity,cells,labels,actual,expected,difference,message",
+        assertEquals("\uFEFFunit,name,kind,parent,source,rule,severity,cells,labels,actual,expected,difference,message,"
+                + "consequences",
                 lines[0]);
         assertEquals(2, lines.length, csv.raw().body());
         assertTrue(lines[1].startsWith("fb-street-a,金雀山街道,street,fb-county,own,s2_5.items_follow_on,warning,"

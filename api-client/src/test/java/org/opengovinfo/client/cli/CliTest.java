@@ -135,7 +135,7 @@ class CliTest extends OnBothDatabases {
         JsonNode figures = JSON.readTree(pull.out()).get("figures");
         linzi.figures().toMap().forEach((cell, value) -> assertEquals(0,
                 new BigDecimal(value.toString()).compareTo(figures.get(cell).decimalValue()), cell));
-        assertTrue(ok("pull", "lz", "2021", "--csv").out().startsWith("cell,value,unit,label\n"));
+        assertTrue(ok("pull", "lz", "2021", "--csv").out().startsWith("cell,value,unit,label,declared,difference\n"));
     }
 
     @Test
