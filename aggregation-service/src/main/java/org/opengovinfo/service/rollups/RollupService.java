@@ -1,6 +1,9 @@
 package org.opengovinfo.service.rollups;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -59,10 +62,18 @@ public class RollupService {
     private final Clock clock;
     private final SeasonService season;
     private final Map<Hierarchy, Map.Entry<String, String>> trees = new WeakHashMap<>();
+    private final Timer duration;
+    private final Counter unitsConsolidated;
 
     RollupService(Templates templates, UnitService units, CurrentFigures figures, SubmissionService submissions,
                   CompletenessService completeness, RollupRepository snapshots, CurrentPrincipal principal, AuditLog audit,
-                  Clock clock, SeasonService season) {
+                  Clock clock, SeasonService season, MeterRegistry registry) {
+        // ogi_rollup_duration_seconds (a histogram, so quantiles aggregate across instances) and
+        // ogi_rollup_units_consolidated_total; timed on the monotonic clock, not the injected one, which tells dates
+        this.duration = Timer.builder("ogi.rollup.duration").description("Time a rollup takes, snapshot stored")
+                .publishPercentileHistogram().register(registry);
+        this.unitsConsolidated = Counter.builder("ogi.rollup.units.consolidated")
+                .description("Consolidating units' totals computed by rollups").register(registry);
         this.clock = clock;
         this.season = season;
         this.submissions = submissions;
@@ -96,6 +107,14 @@ public class RollupService {
      */
     @Transactional
     public Created rollup(String unit, int year, Basis basis) {
+        Timer.Sample started = Timer.start();
+        Created created = consolidate(unit, year, basis);
+        started.stop(duration);
+        unitsConsolidated.increment(created.consolidatedUnits());
+        return created;
+    }
+
+    private Created consolidate(String unit, int year, Basis basis) {
         Template template = templates.forYear(year).orElseThrow(() -> ErrorCode.ROLLUP_NO_TEMPLATE.problem(year));
         Hierarchy tree = units.subtreeHierarchy(unit, year);
         if (tree.size() == 1) {
