@@ -208,16 +208,20 @@ public class RollupService {
         return new Created(stored, completeness, entries.size());
     }
 
-    @Transactional(readOnly = true)
+    /** A snapshot, recorded as read (a snapshot once read is kept: see {@link SnapshotRetention}). */
+    @Transactional
     public StoredSnapshot snapshot(String id) {
-        return snapshots.find(id).orElseThrow(() -> ErrorCode.ROLLUP_NOT_FOUND.problem(Redaction.clip(id)));
+        StoredSnapshot found = snapshots.find(id).orElseThrow(() -> ErrorCode.ROLLUP_NOT_FOUND.problem(Redaction.clip(id)));
+        snapshots.markRead(id, clock.instant());
+        return found;
     }
 
-    /** The part of {@code unit} in the newest snapshot that consolidated it for {@code year}. */
-    @Transactional(readOnly = true)
+    /** The part of {@code unit} in the newest snapshot that consolidated it for {@code year}; that snapshot is read. */
+    @Transactional
     public Map<String, Object> latestEntry(String unit, int year) {
         units.get(unit);
         StoredEntry e = snapshots.latestEntry(unit, year).orElseThrow(() -> ErrorCode.ROLLUP_NONE.problem(unit, year));
+        snapshots.markRead(e.snapshot().id(), clock.instant());
         return withSnapshot(e);
     }
 
@@ -225,7 +229,7 @@ public class RollupService {
      * The part of {@code unit} in a given snapshot, which must consolidate {@code year}: a URL that names a year
      * serves that year's figures only, whatever snapshot it is handed.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public Map<String, Object> entry(String snapshot, String unit, int year) {
         StoredSnapshot header = snapshot(snapshot);
         if (header.year() != year) {
