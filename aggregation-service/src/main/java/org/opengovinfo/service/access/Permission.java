@@ -16,7 +16,8 @@ public enum Permission {
     REVIEW("审核下级报告", "review reports of the units below"),
     PUBLISH("发布年度报告", "publish a year's report"),
     REOPEN_PUBLICATION("重新打开已发布的报告", "reopen a published report"),
-    SCRAPE_METRICS("读取运行指标", "scrape the service's metrics");
+    SCRAPE_METRICS("读取运行指标", "scrape the service's metrics"),
+    BACK_UP("备份数据库", "back up the database");
 
     private final Words words;
 

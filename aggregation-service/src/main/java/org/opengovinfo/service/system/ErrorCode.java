@@ -245,7 +245,12 @@ public enum ErrorCode {
             "expiresAt 应为 %s 之后、%s 之前的时刻，如 2027-01-31T16:00:00Z。",
             "expiresAt must be an instant after %s and before %s, such as 2027-01-31T16:00:00Z."),
     TOKEN_NOT_FOUND("token.not_found", HttpStatus.NOT_FOUND,
-            "没有令牌 %s。", "There is no token %s.");
+            "没有令牌 %s。", "There is no token %s."),
+
+    // --- operations
+    BACKUP_NOT_EMBEDDED("backup.not_embedded", HttpStatus.CONFLICT,
+            "本服务使用 PostgreSQL 数据库，请用 pg_dump -Fc 备份（见 README“备份与恢复”）。",
+            "The service runs on PostgreSQL: back it up with pg_dump -Fc (see the README, \"Backup and restore\").");
 
     private final String code;
     private final HttpStatus status;
