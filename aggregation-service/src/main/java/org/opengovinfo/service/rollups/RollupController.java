@@ -143,6 +143,7 @@ class RollupController {
     private StoredSnapshot readable(String id) {
         StoredSnapshot s = rollups.snapshot(id);
         access.requireWithin(principal.get(), s.unit(), s.year());
+        rollups.markRead(s.id());
         return s;
     }
 

@@ -208,12 +208,26 @@ public class RollupService {
         return new Created(stored, completeness, entries.size());
     }
 
-    /** A snapshot, recorded as read (a snapshot once read is kept: see {@link SnapshotRetention}). */
-    @Transactional
+    @Transactional(readOnly = true)
     public StoredSnapshot snapshot(String id) {
-        StoredSnapshot found = snapshots.find(id).orElseThrow(() -> ErrorCode.ROLLUP_NOT_FOUND.problem(Redaction.clip(id)));
-        snapshots.markRead(id, clock.instant());
+        return snapshots.find(id).orElseThrow(() -> ErrorCode.ROLLUP_NOT_FOUND.problem(Redaction.clip(id)));
+    }
+
+    /**
+     * A snapshot a caller reads (a pull, the whole snapshot, a diff), recorded as read: a snapshot once read may be
+     * cited, so retention keeps it (see {@link SnapshotRetention}). Reads inside the service use {@link #snapshot}.
+     */
+    @Transactional
+    public StoredSnapshot read(String id) {
+        StoredSnapshot found = snapshot(id);
+        markRead(id);
         return found;
+    }
+
+    /** Records that a caller read the snapshot, once its access has been checked. */
+    @Transactional
+    public void markRead(String id) {
+        snapshots.markRead(id, clock.instant());
     }
 
     /** The part of {@code unit} in the newest snapshot that consolidated it for {@code year}; that snapshot is read. */
@@ -231,7 +245,7 @@ public class RollupService {
      */
     @Transactional
     public Map<String, Object> entry(String snapshot, String unit, int year) {
-        StoredSnapshot header = snapshot(snapshot);
+        StoredSnapshot header = read(snapshot);
         if (header.year() != year) {
             throw ErrorCode.ROLLUP_SNAPSHOT_OTHER_YEAR.problem(Redaction.clip(snapshot), header.year(), year);
         }

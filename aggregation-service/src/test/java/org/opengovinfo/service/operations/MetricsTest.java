@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +59,10 @@ class MetricsTest {
                     "le", "+Inf"));
             assertFalse(after.text().contains("metrics-town"), "a unit id in a label: every unit would be a series");
             assertTrue(after.value("hikaricp_connections_max") > 0, "the connection pool");
+            for (String series : List.of("hikaricp_connections_active", "hikaricp_connections_pending",
+                    "hikaricp_connections_timeout_total", "jvm_threads_live_threads", "process_cpu_usage")) {
+                assertTrue(after.text().contains("\n" + series), series + " (the README lists it)");
+            }
             assertTrue(after.value("jvm_memory_used_bytes") > 0, "the JVM");
         }
     }
