@@ -4,7 +4,10 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -17,7 +20,11 @@ import java.util.Map;
 @OpenAPIDefinition(info = @Info(
         title = "Open government information reports",
         version = "v1",
-        description = "Units by year, figures in with validation, rollups, consolidated figures out."))
+        description = "Units by year, figures in with validation, rollups, consolidated figures out."),
+        security = @SecurityRequirement(name = "bearer"))
+// every API call needs Authorization: Bearer ogi_…; /health and this document are public
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "opaque token, ogi_ and 43 random characters")
 public final class Application {
 
     private Application() {}

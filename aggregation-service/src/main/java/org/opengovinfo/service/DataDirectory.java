@@ -15,14 +15,14 @@ import java.util.stream.Stream;
  * the tokens' hashes. The directory is made (or narrowed to) mode 0700 and files already in it to 0600 before H2
  * opens them; H2 then creates its files inside a directory no one else may enter.
  */
-final class DataDirectory {
+public final class DataDirectory {
 
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
     private DataDirectory() {}
 
-    static Path prepare(Path directory) {
+    public static Path prepare(Path directory) {
         Path dir = directory.toAbsolutePath().normalize();
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return dir;

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.ProblemException;
 import org.opengovinfo.service.system.Words;
@@ -18,12 +19,34 @@ public class AccessControl {
     private final Scopes scopes;
     private final Clock clock;
     private final String adminTokenHash;
+    private final String scrapeTokenHash;
 
-    AccessControl(TokenStore tokens, Scopes scopes, Clock clock, @Value("${reports.admin-token:}") String adminToken) {
+    AccessControl(TokenStore tokens, Scopes scopes, Clock clock, @Value("${reports.admin-token:}") String adminToken,
+                  @Value("${reports.scrape-token:}") String scrapeToken) {
         this.tokens = tokens;
         this.scopes = scopes;
         this.clock = clock;
         this.adminTokenHash = adminToken.isBlank() ? null : TokenStore.hash(adminToken);
+        this.scrapeTokenHash = scrapeToken.isBlank() ? null : TokenStore.hash(scrapeToken);
+    }
+
+    /**
+     * The principal behind a token given in the configuration ({@code ADMIN_TOKEN}, {@code SCRAPE_TOKEN}), told
+     * without the database: so that metrics can still be scraped while the database is down, which is when they
+     * matter most.
+     */
+    public Optional<Principal> configured(@Nullable String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return Optional.empty();
+        }
+        String hash = TokenStore.hash(authorization.substring(SCHEME.length()).strip());
+        if (hash.equals(adminTokenHash)) {
+            return Optional.of(new Principal("admin", Role.ADMINISTRATOR, null));
+        }
+        if (hash.equals(scrapeTokenHash)) {
+            return Optional.of(new Principal("scraper", Role.SCRAPER, null));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -43,10 +66,11 @@ public class AccessControl {
         if (!secret.startsWith(TokenStore.PREFIX)) {
             throw ErrorCode.AUTH_MALFORMED.problem();
         }
-        String hash = TokenStore.hash(secret);
-        if (hash.equals(adminTokenHash)) {
-            return new Principal("admin", Role.ADMINISTRATOR, null);
+        Optional<Principal> configured = configured(authorization);
+        if (configured.isPresent()) {
+            return configured.get();
         }
+        String hash = TokenStore.hash(secret);
         TokenStore.Token token = tokens.byHash(hash).orElseThrow(ErrorCode.AUTH_INVALID::problem);
         if (token.revokedAt() != null) {
             throw ErrorCode.AUTH_REVOKED.problem();

@@ -15,7 +15,9 @@ public enum Permission {
     READ_CONSOLIDATED("读取汇总数据", "read consolidated figures"),
     REVIEW("审核下级报告", "review reports of the units below"),
     PUBLISH("发布年度报告", "publish a year's report"),
-    REOPEN_PUBLICATION("重新打开已发布的报告", "reopen a published report");
+    REOPEN_PUBLICATION("重新打开已发布的报告", "reopen a published report"),
+    SCRAPE_METRICS("读取运行指标", "scrape the service's metrics"),
+    BACK_UP("备份数据库", "back up the database");
 
     private final Words words;
 

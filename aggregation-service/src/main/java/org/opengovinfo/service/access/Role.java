@@ -9,7 +9,8 @@ import java.util.Set;
  * A token's role, always within its unit's subtree (or everywhere for a token without a unit):
  * administrators run units and tokens (and may do everything else, alone reopen a publication), consolidators watch
  * completeness, review (accept, return, reopen) the reports below them, roll up, publish and read everything,
- * reporters write figures and hand them in, readers pull consolidated results.
+ * reporters write figures and hand them in, readers pull consolidated results, scrapers (a monitoring system) read
+ * the service's metrics and nothing else.
  */
 public enum Role {
     ADMINISTRATOR(EnumSet.allOf(Permission.class)),
@@ -18,7 +19,8 @@ public enum Role {
             Permission.PUBLISH)),
     REPORTER(EnumSet.of(Permission.READ_TEMPLATES, Permission.READ_UNITS, Permission.WRITE_FIGURES,
             Permission.READ_FIGURES)),
-    READER(EnumSet.of(Permission.READ_TEMPLATES, Permission.READ_UNITS, Permission.READ_CONSOLIDATED));
+    READER(EnumSet.of(Permission.READ_TEMPLATES, Permission.READ_UNITS, Permission.READ_CONSOLIDATED)),
+    SCRAPER(EnumSet.of(Permission.SCRAPE_METRICS));
 
     private final Set<Permission> permissions;
 

@@ -39,7 +39,7 @@ class AuditController {
         this.principal = principal;
     }
 
-    @Operation(summary = "The audit trail, newest first: every write with its principal, by unit, year and principal. "
+    @Operation(operationId = "listAudit", summary = "The audit trail, newest first: every write with its principal, by unit, year and principal. "
             + "A token for a subtree gives ?unit= within it: in ?year= if given, else the unit must lie within it in "
             + "every year it is in force (its events of all years are shown).")
     @Get("/audit")

@@ -61,7 +61,7 @@ class RollupController {
         this.principal = principal;
     }
 
-    @Operation(summary = "Roll up a unit's subtree for a year into a new, immutable snapshot; ?basis=accepted adds up "
+    @Operation(operationId = "createRollup", summary = "Roll up a unit's subtree for a year into a new, immutable snapshot; ?basis=accepted adds up "
             + "only accepted reports (default all: a preview over everything stored)")
     @Post("/units/{id}/rollups/{year}")
     @Access(value = Permission.ROLL_UP, unit = "id", year = "year")
@@ -75,14 +75,14 @@ class RollupController {
         return HttpResponse.created(summary, URI.create("/api/v1/rollups/" + s.id()));
     }
 
-    @Operation(summary = "The snapshots rooted at a unit for a year, newest first")
+    @Operation(operationId = "listRollups", summary = "The snapshots rooted at a unit for a year, newest first")
     @Get("/units/{id}/rollups/{year}")
     @Access(value = Permission.READ_CONSOLIDATED, unit = "id", year = "year")
     List<Map<String, Object>> list(@PathVariable String id, @PathVariable String year) {
         return rollups.list(id, ReportYears.parse(year)).stream().<Map<String, Object>>map(RollupController::summary).toList();
     }
 
-    @Operation(summary = "A whole snapshot: every consolidating unit's consolidated, own and declared figures, findings, "
+    @Operation(operationId = "getSnapshot", summary = "A whole snapshot: every consolidating unit's consolidated, own and declared figures, findings, "
             + "completeness, and the submission versions used")
     @Get(uri = "/rollups/{snapshot}", produces = MediaType.APPLICATION_JSON)
     @Access(Permission.READ_FIGURES)
@@ -97,14 +97,14 @@ class RollupController {
         return HttpResponse.ok(Json.write(rollups.document(s))).header("ETag", etag).header("Cache-Control", cache);
     }
 
-    @Operation(summary = "Which consolidated cells moved between two snapshots, by how much, and because of which units")
+    @Operation(operationId = "diffSnapshots", summary = "Which consolidated cells moved between two snapshots, by how much, and because of which units")
     @Get("/rollups/{from}/diff/{to}")
     @Access(Permission.READ_FIGURES)
     Map<String, Object> diff(@PathVariable String from, @PathVariable String to) {
         return rollups.diff(readable(from), readable(to));
     }
 
-    @Operation(summary = "A unit's consolidated figures for a year from the latest snapshot (or ?snapshot=), as JSON or "
+    @Operation(operationId = "getConsolidated", summary = "A unit's consolidated figures for a year from the latest snapshot (or ?snapshot=), as JSON or "
             + "?format=csv, with provenance; ETag and If-None-Match")
     @Get("/units/{id}/consolidated/{year}")
     @Access(value = Permission.READ_CONSOLIDATED, unit = "id", year = "year")
@@ -144,7 +144,7 @@ class RollupController {
                         declared(entry))).contentType(CSV).header("ETag", etag);
     }
 
-    @Operation(summary = "Who below a unit has reported for a year, who is missing (by kind), who was late")
+    @Operation(operationId = "getCompleteness", summary = "Who below a unit has reported for a year, who is missing (by kind), who was late")
     @Get("/units/{id}/completeness/{year}")
     @Access(value = Permission.ROLL_UP, unit = "id", year = "year")
     CompletenessService.Completeness completeness(@PathVariable String id, @PathVariable String year) {
@@ -155,6 +155,7 @@ class RollupController {
     private StoredSnapshot readable(String id) {
         StoredSnapshot s = rollups.snapshot(id);
         access.requireWithin(principal.get(), s.unit(), s.year());
+        rollups.markRead(s.id());
         return s;
     }
 

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,56 @@ class RollupRepository {
                     }
                     return entries;
                 });
+    }
+
+    /** Records that a snapshot was read; only its first read writes, so pulls do not contend for the row. */
+    void markRead(String snapshot, Instant at) {
+        jdbc.prepareStatement("UPDATE rollup_snapshot SET last_read_at = ? WHERE id = ? AND last_read_at IS NULL", ps -> {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, snapshot);
+            return ps.executeUpdate();
+        });
+    }
+
+    /**
+     * Deletes up to {@code limit} snapshots created before {@code cutoff} that were never read, that no publication
+     * names, and that are not the newest of their unit and year; returns how many. The candidates are locked first
+     * ({@code FOR UPDATE}), so that an instance pruning at the same moment skips them and a pull marking one read
+     * waits, then finds it gone; the conditions are the same in every instance, so any of them may prune.
+     */
+    int prune(Instant cutoff, int limit) {
+        List<String> ids = jdbc.prepareStatement("SELECT s.id FROM rollup_snapshot s WHERE s.created_at < ? "
+                + "AND s.last_read_at IS NULL "
+                + "AND NOT EXISTS (SELECT 1 FROM publication p WHERE p.snapshot_id = s.id) "
+                + "AND EXISTS (SELECT 1 FROM rollup_snapshot n WHERE n.unit_id = s.unit_id "
+                + "AND n.report_year = s.report_year AND n.created_at > s.created_at) "
+                + "ORDER BY s.created_at, s.id LIMIT ? FOR UPDATE", ps -> {
+                    ps.setTimestamp(1, Timestamp.from(cutoff));
+                    ps.setInt(2, limit);
+                    List<String> found = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getString(1));
+                        }
+                    }
+                    return found;
+                });
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        jdbc.prepareStatement("DELETE FROM rollup_snapshot_unit WHERE snapshot_id IN (" + in + ")", ps -> {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setString(i + 1, ids.get(i));
+            }
+            return ps.executeUpdate();
+        });
+        return jdbc.prepareStatement("DELETE FROM rollup_snapshot WHERE id IN (" + in + ")", ps -> {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setString(i + 1, ids.get(i));
+            }
+            return ps.executeUpdate();
+        });
     }
 
     /** One unit's part of a snapshot. */

@@ -1,6 +1,9 @@
 package org.opengovinfo.service.rollups;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -59,10 +62,18 @@ public class RollupService {
     private final Clock clock;
     private final SeasonService season;
     private final Map<Hierarchy, Map.Entry<String, String>> trees = new WeakHashMap<>();
+    private final Timer duration;
+    private final Counter unitsConsolidated;
 
     RollupService(Templates templates, UnitService units, CurrentFigures figures, SubmissionService submissions,
                   CompletenessService completeness, RollupRepository snapshots, CurrentPrincipal principal, AuditLog audit,
-                  Clock clock, SeasonService season) {
+                  Clock clock, SeasonService season, MeterRegistry registry) {
+        // ogi_rollup_duration_seconds (a histogram, so quantiles aggregate across instances) and
+        // ogi_rollup_units_consolidated_total; timed on the monotonic clock, not the injected one, which tells dates
+        this.duration = Timer.builder("ogi.rollup.duration").description("Time a rollup takes, snapshot stored")
+                .publishPercentileHistogram().register(registry);
+        this.unitsConsolidated = Counter.builder("ogi.rollup.units.consolidated")
+                .description("Consolidating units' totals computed by rollups").register(registry);
         this.clock = clock;
         this.season = season;
         this.submissions = submissions;
@@ -112,6 +123,14 @@ public class RollupService {
      */
     @Transactional
     public Created rollup(String unit, int year, Basis basis) {
+        Timer.Sample started = Timer.start();
+        Created created = consolidate(unit, year, basis);
+        started.stop(duration);
+        unitsConsolidated.increment(created.consolidatedUnits());
+        return created;
+    }
+
+    private Created consolidate(String unit, int year, Basis basis) {
         Template template = templates.forYear(year).orElseThrow(() -> ErrorCode.ROLLUP_NO_TEMPLATE.problem(year));
         Hierarchy tree = units.subtreeHierarchy(unit, year);
         if (tree.size() == 1) {
@@ -207,11 +226,29 @@ public class RollupService {
         return snapshots.find(id).orElseThrow(() -> ErrorCode.ROLLUP_NOT_FOUND.problem(Redaction.clip(id)));
     }
 
-    /** The part of {@code unit} in the newest snapshot that consolidated it for {@code year}. */
-    @Transactional(readOnly = true)
+    /**
+     * A snapshot a caller reads (a pull, the whole snapshot, a diff), recorded as read: a snapshot once read may be
+     * cited, so retention keeps it (see {@link SnapshotRetention}). Reads inside the service use {@link #snapshot}.
+     */
+    @Transactional
+    public StoredSnapshot read(String id) {
+        StoredSnapshot found = snapshot(id);
+        markRead(id);
+        return found;
+    }
+
+    /** Records that a caller read the snapshot, once its access has been checked. */
+    @Transactional
+    public void markRead(String id) {
+        snapshots.markRead(id, clock.instant());
+    }
+
+    /** The part of {@code unit} in the newest snapshot that consolidated it for {@code year}; that snapshot is read. */
+    @Transactional
     public Map<String, Object> latestEntry(String unit, int year) {
         units.get(unit);
         StoredEntry e = snapshots.latestEntry(unit, year).orElseThrow(() -> ErrorCode.ROLLUP_NONE.problem(unit, year));
+        snapshots.markRead(e.snapshot().id(), clock.instant());
         return withSnapshot(e);
     }
 
@@ -219,9 +256,9 @@ public class RollupService {
      * The part of {@code unit} in a given snapshot, which must consolidate {@code year}: a URL that names a year
      * serves that year's figures only, whatever snapshot it is handed.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public Map<String, Object> entry(String snapshot, String unit, int year) {
-        StoredSnapshot header = snapshot(snapshot);
+        StoredSnapshot header = read(snapshot);
         if (header.year() != year) {
             throw ErrorCode.ROLLUP_SNAPSHOT_OTHER_YEAR.problem(Redaction.clip(snapshot), header.year(), year);
         }

@@ -70,13 +70,23 @@ class SubmissionController {
         this.principal = principal;
     }
 
-    @Operation(summary = "Submit a unit's figures for a year",
+    @Operation(operationId = "putFigures", summary = "Submit a unit's figures for a year",
             description = "Body: {\"template\"?: id, \"figures\": {cell: value}, \"declared\"?: {cell: value}}. "
                     + "Errors reject the whole submission with every finding; warnings are accepted and returned. "
                     + "?dryRun=true validates without storing. If-Match with the ETag of the figures read guards "
                     + "against overwriting someone else's change (412).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SubmissionInput.class)))
+    @ApiResponse(responseCode = "200", description = "Stored (accepted), identical to the current version (unchanged) "
+            + "or, with ?dryRun=true, valid", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubmissionViews.Result.class)))
+    @ApiResponse(responseCode = "409", description = "Another writer stored figures meanwhile "
+            + "(submission.concurrent_write), or the report is locked (figures.locked)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version (submission.version_mismatch)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Rejected with every finding (submission.rejected)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Put(uri = "/units/{id}/figures/{year}", consumes = MediaType.APPLICATION_JSON)
     @ExecuteOn(SUBMISSIONS)
     @Access(value = Permission.WRITE_FIGURES, unit = "id", year = "year")
@@ -105,7 +115,7 @@ class SubmissionController {
         return HttpResponse.ok(SubmissionViews.Result.of(outcome)).header("ETag", SubmissionService.etag(outcome.version()));
     }
 
-    @Operation(summary = "A unit's current figures for a year, with ETag; If-None-Match gives 304 when unchanged")
+    @Operation(operationId = "getFigures", summary = "A unit's current figures for a year, with ETag; If-None-Match gives 304 when unchanged")
     @Get("/units/{id}/figures/{year}")
     @ExecuteOn(SUBMISSIONS)
     @Access(value = Permission.READ_FIGURES, unit = "id", year = "year")
@@ -119,7 +129,7 @@ class SubmissionController {
         return HttpResponse.ok(stored(s)).header("ETag", etag);
     }
 
-    @Operation(summary = "Every version of a unit's figures for a year: who, when, which cells changed")
+    @Operation(operationId = "listVersions", summary = "Every version of a unit's figures for a year: who, when, which cells changed")
     @Get("/units/{id}/figures/{year}/versions")
     @Access(value = Permission.READ_FIGURES, unit = "id", year = "year")
     List<SubmissionViews.Version> versions(@PathVariable String id, @PathVariable String year) {
@@ -133,6 +143,7 @@ class SubmissionController {
         return versions;
     }
 
+    @Operation(operationId = "getVersion", summary = "One version of a unit's figures for a year, as stored")
     @Get("/units/{id}/figures/{year}/versions/{version}")
     @Access(value = Permission.READ_FIGURES, unit = "id", year = "year")
     SubmissionViews.Stored version(@PathVariable String id, @PathVariable String year, @PathVariable String version) {
@@ -142,7 +153,7 @@ class SubmissionController {
         return stored(service.version(id, ReportYears.parse(year), Integer.parseInt(version)));
     }
 
-    @Operation(summary = "Submit many units' figures for one year; each unit is all or nothing",
+    @Operation(operationId = "submitBatch", summary = "Submit many units' figures for one year; each unit is all or nothing",
             description = "Body: {\"year\": 2021, \"dryRun\"?: false, \"submissions\": [{\"unit\": id, \"figures\": {...}, "
                     + "\"declared\"?: {...}}]}. The answer lists every unit as accepted, unchanged, valid or rejected.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.opengovinfo.model.figures.Decoded;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.figures.OutlierSettings;
@@ -55,11 +56,13 @@ public class SubmissionService {
     private final Clock clock;
     private final SeasonService season;
     private final OutlierSettings outliers;
+    private final SubmissionMetrics metrics;
 
     SubmissionService(Templates templates, UnitService units, SubmissionRepository submissions, YearRevisions revisions,
                       CurrentPrincipal principal, AuditLog audit, Clock clock, SeasonService season,
-                      OutlierSettings outliers) {
+                      OutlierSettings outliers, SubmissionMetrics metrics) {
         this.outliers = outliers;
+        this.metrics = metrics;
         this.clock = clock;
         this.season = season;
         this.templates = templates;
@@ -96,12 +99,12 @@ public class SubmissionService {
     @Transactional(readOnly = true)
     public Outcome validate(String unit, int year, SubmissionInput input) {
         Optional<StoredSubmission> previous = year - 1 >= 2008 ? submissions.current(unit, year - 1) : Optional.empty();
-        return new Outcome(Status.VALID, unit, year, check(unit, year, input, previous.orElse(null)), null);
+        return counted(() -> new Outcome(Status.VALID, unit, year, check(unit, year, input, previous.orElse(null)), null));
     }
 
     @Transactional
     public Outcome submit(String unit, int year, SubmissionInput input, String ifMatch) {
-        return submit(unit, year, input, ifMatch, clock.instant(), false);
+        return counted(() -> submit(unit, year, input, ifMatch, clock.instant(), false));
     }
 
     /**
@@ -110,7 +113,19 @@ public class SubmissionService {
      */
     @Transactional
     public Outcome patch(String unit, int year, SubmissionInput changes, String ifMatch) {
-        return submit(unit, year, changes, ifMatch, clock.instant(), true);
+        return counted(() -> submit(unit, year, changes, ifMatch, clock.instant(), true));
+    }
+
+    /** The outcome of one unit's figures, counted by what became of them (a refusal counts as rejected). */
+    private Outcome counted(Supplier<Outcome> submission) {
+        try {
+            Outcome outcome = submission.get();
+            metrics.outcome(outcome.status());
+            return outcome;
+        } catch (ProblemException refused) {
+            metrics.outcome(Status.REJECTED);
+            throw refused;
+        }
     }
 
     /**
@@ -184,6 +199,7 @@ public class SubmissionService {
                 outcomes.replaceAll(o -> refused.containsKey(o.unit()) ? new BatchOutcome(o.unit(), null, refused.get(o.unit())) : o);
             }
         }
+        outcomes.forEach(o -> metrics.outcome(o.rejected() != null ? Status.REJECTED : o.outcome().status()));
         return outcomes;
     }
 
@@ -316,6 +332,7 @@ public class SubmissionService {
         Decoded declared = Figures.decode(template, input.declared());
         List<Finding> problems = new ArrayList<>(figures.problems());
         declared.problems().forEach(p -> problems.add(prefixed("declared:", p)));
+        metrics.findings(problems);
         if (!problems.isEmpty()) {
             throw rejected(unitId, year, problems);
         }
@@ -330,6 +347,7 @@ public class SubmissionService {
             RuleContext subtree = new RuleContext(units.subtreeHierarchy(unitId, year).size());
             declaredFigures.explainRules(subtree).forEach(f -> findings.add(onDeclared(f)));
         }
+        metrics.findings(findings);
         if (findings.stream().anyMatch(Finding::isError)) {
             throw rejected(unitId, year, findings);
         }

@@ -240,8 +240,8 @@ public enum ErrorCode {
             "principal 应写明令牌属于谁（人或脚本），1–128 个字符，不含控制字符。",
             "principal must name the person or script, 1–128 characters without control characters."),
     TOKEN_UNKNOWN_ROLE("token.unknown_role", HttpStatus.UNPROCESSABLE_ENTITY,
-            "role 只能是 administrator、consolidator、reporter 或 reader。",
-            "role must be administrator, consolidator, reporter or reader."),
+            "role 只能是 administrator、consolidator、reporter、reader 或 scraper。",
+            "role must be administrator, consolidator, reporter, reader or scraper."),
     TOKEN_INVALID_SCOPE("token.invalid_scope", HttpStatus.UNPROCESSABLE_ENTITY,
             "scope 应为一个单位编号（文本），或省略表示全部单位。",
             "scope must be a unit id (text), or left out for everything."),
@@ -249,7 +249,12 @@ public enum ErrorCode {
             "expiresAt 应为 %s 之后、%s 之前的时刻，如 2027-01-31T16:00:00Z。",
             "expiresAt must be an instant after %s and before %s, such as 2027-01-31T16:00:00Z."),
     TOKEN_NOT_FOUND("token.not_found", HttpStatus.NOT_FOUND,
-            "没有令牌 %s。", "There is no token %s.");
+            "没有令牌 %s。", "There is no token %s."),
+
+    // --- operations
+    BACKUP_NOT_EMBEDDED("backup.not_embedded", HttpStatus.CONFLICT,
+            "本服务使用 PostgreSQL 数据库，请用 pg_dump -Fc 备份（见 README“备份与恢复”）。",
+            "The service runs on PostgreSQL: back it up with pg_dump -Fc (see the README, \"Backup and restore\").");
 
     private final String code;
     private final HttpStatus status;

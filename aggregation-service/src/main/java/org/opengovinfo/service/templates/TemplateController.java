@@ -31,7 +31,7 @@ class TemplateController {
         this.templates = templates;
     }
 
-    @Operation(summary = "The report formats, oldest first; with ?year= only the one in force that year")
+    @Operation(operationId = "listTemplates", summary = "The report formats, oldest first; with ?year= only the one in force that year")
     @Get
     @Access(value = Permission.READ_TEMPLATES, year = "year", whenNoYear = Access.NoYear.EVERY_YEAR)
     List<TemplateViews.Summary> list(@QueryValue @Nullable String year) {
@@ -43,7 +43,7 @@ class TemplateController {
                 ErrorCode.TEMPLATE_NONE_FOR_YEAR.problem(y))));
     }
 
-    @Operation(summary = "A report format with every table, cell (code, labels, unit, kind, consolidation) and rule")
+    @Operation(operationId = "getTemplate", summary = "A report format with every table, cell (code, labels, unit, kind, consolidation) and rule")
     @Get("/{template}")
     @Access(Permission.READ_TEMPLATES)
     TemplateViews.Detail get(@PathVariable String template) {

@@ -52,7 +52,7 @@ class TokenController {
                      String createdBy, @Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable String token) {
     }
 
-    @Operation(summary = "Issue a token; the secret is shown in this answer only")
+    @Operation(operationId = "createToken", summary = "Issue a token; the secret is shown in this answer only")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TokenRequest.class)))
     @Post(uri = "/tokens", consumes = MediaType.APPLICATION_JSON)
@@ -63,7 +63,7 @@ class TokenController {
         return HttpResponse.created(created, URI.create("/api/v1/tokens/" + created.id()));
     }
 
-    @Operation(summary = "The tokens within the caller's subtree, without their secrets")
+    @Operation(operationId = "listTokens", summary = "The tokens within the caller's subtree, without their secrets")
     @Get("/tokens")
     @Access(Permission.MANAGE_TOKENS)
     @Transactional(readOnly = true)
@@ -71,7 +71,7 @@ class TokenController {
         return tokens.list();
     }
 
-    @Operation(summary = "Revoke a token at once, on every instance")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token at once, on every instance")
     @Delete("/tokens/{tokenId}")
     @Access(Permission.MANAGE_TOKENS)
     @Transactional

@@ -45,7 +45,7 @@ class UnitController {
         this.service = service;
     }
 
-    @Operation(summary = "Create a unit; its id is never reused")
+    @Operation(operationId = "createUnit", summary = "Create a unit; its id is never reused")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitInput.class)))
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Access(Permission.MANAGE_UNITS)
@@ -54,7 +54,7 @@ class UnitController {
         return HttpResponse.created(UnitView.of(created), URI.create("/api/v1/units/" + created.id()));
     }
 
-    @Operation(summary = "Replace a unit's name, kind, years and placements")
+    @Operation(operationId = "updateUnit", summary = "Replace a unit's name, kind, years and placements")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitInput.class)))
     @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON)
     @Access(value = Permission.MANAGE_UNITS, unit = "id", whenNoYear = Access.NoYear.CHECKED_BY_METHOD)
@@ -62,28 +62,28 @@ class UnitController {
         return UnitView.of(service.update(id, Bodies.read(body, UnitInput.class, UnitController::mismatch)));
     }
 
-    @Operation(summary = "A unit with its placements; access is checked in ?year= (default: this year)")
+    @Operation(operationId = "getUnit", summary = "A unit with its placements; access is checked in ?year= (default: this year)")
     @Get("/{id}")
     @Access(value = Permission.READ_UNITS, unit = "id", year = "year", whenNoYear = Access.NoYear.PRESENT_YEAR)
     UnitView get(@PathVariable String id, @QueryValue @Nullable String year) {
         return UnitView.of(service.get(id));
     }
 
-    @Operation(summary = "The units directly below a unit in a year")
+    @Operation(operationId = "listChildren", summary = "The units directly below a unit in a year")
     @Get("/{id}/children")
     @Access(value = Permission.READ_UNITS, unit = "id", year = "year")
     List<UnitView> children(@PathVariable String id, @QueryValue @Nullable String year) {
         return service.children(id, requireYear(year)).stream().map(UnitView::of).toList();
     }
 
-    @Operation(summary = "A unit and everything below it in a year, breadth first")
+    @Operation(operationId = "getSubtree", summary = "A unit and everything below it in a year, breadth first")
     @Get("/{id}/subtree")
     @Access(value = Permission.READ_UNITS, unit = "id", year = "year")
     List<SubtreeEntry> subtree(@PathVariable String id, @QueryValue @Nullable String year) {
         return service.subtree(id, requireYear(year));
     }
 
-    @Operation(summary = "Create or replace many units at once, all or nothing")
+    @Operation(operationId = "importUnits", summary = "Create or replace many units at once, all or nothing")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitImport.class)))
     @Post(uri = "/import", consumes = MediaType.APPLICATION_JSON)
     @Access(Permission.MANAGE_UNITS)
@@ -102,7 +102,7 @@ class UnitController {
         return service.importUnits(incoming);
     }
 
-    @Operation(summary = "The same import from CSV: id,name,kind,divisionCode,fromYear,toYear,parent — one row per "
+    @Operation(operationId = "importUnitsCsv", summary = "The same import from CSV: id,name,kind,divisionCode,fromYear,toYear,parent — one row per "
             + "unit, or one per span of years for a unit that moved; problems name the CSV line")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @Post(uri = "/import", consumes = "text/csv")

@@ -1,0 +1,56 @@
+package org.opengovinfo.service.operations;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.micronaut.management.health.indicator.annotation.Readiness;
+import jakarta.inject.Singleton;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+
+/**
+ * Ready only once the database holds every migration this build bundles: an instance on a schema it does not know
+ * (a migration failed, or migrations were switched off and never run by hand) would fail on its first write, so the
+ * load balancer should not send it any. A database newer than the build (a newer instance migrated it during a
+ * rolling update) is ready: Flyway ignores future migrations and every migration only adds (see the README,
+ * "Upgrading"), whereas strict equality would take every old instance out of rotation at once mid-rollout.
+ */
+@Singleton
+@Readiness
+class MigrationsIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+
+    private final Flyway flyway;
+
+    MigrationsIndicator(DataSource dataSource, @Nullable DataSourceResolver resolver,
+                        @Value("${flyway.datasources.default.locations:classpath:db/migration}") String locations) {
+        // the pool itself, not the transaction-aware wrapper, which hands out only a transaction's connection
+        DataSource pool = (resolver == null ? DataSourceResolver.DEFAULT : resolver).resolve(dataSource);
+        this.flyway = Flyway.configure().dataSource(pool).locations(locations.split(",")).load();
+    }
+
+    @Override
+    protected Map<String, Object> getHealthInformation() {
+        MigrationInfoService info = flyway.info();
+        MigrationInfo[] pending = info.pending();
+        boolean failed = Arrays.stream(info.applied()).anyMatch(m -> m.getState().isFailed());
+        healthStatus = pending.length == 0 && !failed ? HealthStatus.UP : HealthStatus.DOWN;
+        Map<String, Object> details = new LinkedHashMap<>();
+        MigrationInfo current = info.current();
+        details.put("applied", current == null ? null : current.getVersion().getVersion());
+        details.put("pending", Arrays.stream(pending).map(m -> m.getVersion().getVersion()).toList());
+        details.put("failed", failed);
+        return details;
+    }
+
+    @Override
+    public String getName() {
+        return "migrations";
+    }
+}

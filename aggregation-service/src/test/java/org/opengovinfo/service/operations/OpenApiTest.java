@@ -1,0 +1,86 @@
+package org.opengovinfo.service.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opengovinfo.service.testing.ServiceUnderTest;
+import org.opengovinfo.service.testing.ServiceUnderTest.Reply;
+import org.opengovinfo.service.testing.TestDatabase;
+import org.yaml.snakeyaml.Yaml;
+
+/** The OpenAPI document as the service serves it, and Swagger UI over it, both public. */
+class OpenApiTest {
+
+    private static ServiceUnderTest service;
+    private static Map<String, Object> api;
+
+    @BeforeAll
+    static void fetch() {
+        service = ServiceUnderTest.start(TestDatabase.H2);
+        Reply yaml = service.anonymous().get("/openapi/open-government-information-reports-v1.yml");
+        assertEquals(200, yaml.status());
+        api = new Yaml().load(yaml.raw().body());
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void callersAreToldToSendABearerToken() {
+        Map<String, Object> bearer = map(map(map(api, "components"), "securitySchemes"), "bearer");
+        assertEquals("http", bearer.get("type"));
+        assertEquals("bearer", bearer.get("scheme"));
+        assertEquals(List.of(Map.of("bearer", List.of())), api.get("security"));
+    }
+
+    @Test
+    void everyOperationHasAReadableOperationId() {
+        List<String> missing = new ArrayList<>();
+        map(api, "paths").forEach((path, item) -> ((Map<String, Object>) item).forEach((method, op) -> {
+            Object id = op instanceof Map<?, ?> o ? o.get("operationId") : null;
+            if (List.of("get", "put", "post", "patch", "delete").contains(method)
+                    && (id == null || !id.toString().matches("[a-z][A-Za-z]+"))) {
+                missing.add(method + " " + path + ": " + id);
+            }
+        }));
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void theFiguresPutTakesAnObjectAndAnswersConflictsAndRejectionsWithTheProblemSchema() {
+        Map<String, Object> put = map(map(map(api, "paths"), "/api/v1/units/{id}/figures/{year}"), "put");
+        assertEquals("putFigures", put.get("operationId"));
+        Map<String, Object> body = map(map(map(map(put, "requestBody"), "content"), "application/json"), "schema");
+        String ref = (String) body.get("$ref");
+        Map<String, Object> schema = map(map(map(api, "components"), "schemas"), ref.substring(ref.lastIndexOf('/') + 1));
+        assertEquals("object", schema.get("type"));
+        assertEquals("object", map(map(schema, "properties"), "figures").get("type"));
+        for (String status : List.of("409", "412", "422")) {
+            Map<String, Object> problem = map(map(map(map(put, "responses"), status), "content"), "application/problem+json");
+            assertEquals("#/components/schemas/Problem", map(problem, "schema").get("$ref"), status);
+        }
+    }
+
+    @Test
+    void swaggerUiIsServedOverTheDocument() {
+        Reply page = service.anonymous().get("/swagger-ui/index.html");
+        assertEquals(200, page.status());
+        assertTrue(page.raw().body().contains("/openapi/open-government-information-reports-v1.yml"));
+        assertEquals(200, service.anonymous().get("/swagger-ui/res/swagger-ui-bundle.js").status());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        Object child = parent.get(key);
+        assertTrue(child instanceof Map, key + " in " + parent.keySet());
+        return (Map<String, Object>) child;
+    }
+}
