@@ -337,7 +337,9 @@ public class RollupService {
         Map<String, Object> a = document(from);
         Map<String, Object> b = document(to);
         int year = to.year();
-        return SnapshotDiff.diff(a, b, e -> submissions.cellsAt(e.getKey(), year, e.getValue()));
+        Template template = templates.byId(to.template()).orElseThrow(() -> new IllegalStateException(
+                "snapshot " + to.id() + " names template " + to.template() + ", which is unknown"));
+        return SnapshotDiff.diff(a, b, e -> submissions.cellsAt(e.getKey(), year, e.getValue()), template::label);
     }
 
     /** Consolidated figures as stored: values in the template's cell order, blank as null — a fifth of a map by code. */

@@ -21,10 +21,12 @@ final class SnapshotDiff {
 
     /**
      * @param cellsAt a changed unit's own and declared cells at a version (two maps)
+     * @param labelOf a cell's label as printed, so that a change reads without the template at hand
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> diff(Map<String, Object> from, Map<String, Object> to,
-                                    Function<Map.Entry<String, Integer>, List<Map<String, Object>>> cellsAt) {
+                                    Function<Map.Entry<String, Integer>, List<Map<String, Object>>> cellsAt,
+                                    Function<String, String> labelOf) {
         Map<String, Integer> before = versions(from);
         Map<String, Integer> after = versions(to);
         Map<String, String> parents = new LinkedHashMap<>((Map<String, String>) from.get("tree"));
@@ -69,6 +71,7 @@ final class SnapshotDiff {
                 Map<String, Object> change = new LinkedHashMap<>();
                 change.put("unit", unit);
                 change.put("cell", cell);
+                change.put("label", labelOf.apply(cell));
                 change.put("before", x);
                 change.put("after", y);
                 change.put("delta", x != null && y != null ? y.subtract(x) : null);
