@@ -209,7 +209,7 @@ class RollupsApiTest extends OnBothDatabases {
         JsonNode cell = diff.get("cells").get(0);
         assertEquals(county, cell.get("unit").asText());
         assertEquals("s2_6.penalty.decisions", cell.get("cell").asText());
-        assertEquals("行政处罚 / 本年处理决定数量", cell.get("label").asText());
+        assertEquals("行政处罚 / 处理决定数量", cell.get("label").asText());
         assertEquals(1413, cell.get("before").asInt());
         assertEquals(1418, cell.get("after").asInt());
         assertEquals(5, cell.get("delta").asInt());
