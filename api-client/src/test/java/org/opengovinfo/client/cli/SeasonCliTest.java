@@ -299,7 +299,8 @@ class SeasonCliTest extends OnBothDatabases {
         refused(ogi("findings", "fc", "2020", "--unit", "sc-t1"), Cli.API_ERROR, "400 request.invalid_parameter");
 
         List<String> csv = ok(with(followOn, "findings", "fc", "2020", "--csv")).out().lines().toList();
-        assertEquals("unit,name,kind,parent,source,rule,severity,cells,labels,actual,expected,difference,message", csv.get(0));
+        assertEquals("unit,name,kind,parent,source,rule,severity,cells,labels,actual,expected,difference,message,consequences",
+                csv.get(0));
         assertEquals(2, csv.size(), csv.toString());
         assertTrue(csv.get(1).startsWith("fc-a,盛庄街道,street,fc,own,s2_5.items_follow_on,warning,"), csv.get(1));
         assertTrue(csv.get(1).contains(",11,12,-1,"), csv.get(1));
