@@ -34,6 +34,9 @@ class FindingsController {
         this.findings = findings;
     }
 
+    @ApiResponse(responseCode = "200", description = "The findings (JSON), or one line per finding (CSV)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingsBelow.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Operation(operationId = "findingsBelow", summary = "Every finding on the current figures of a unit's subtree for a "
             + "year (own figures and rollup reconciliation), filtered by ?rule=, ?severity=, ?kind=, ?unit=; "
             + "?format=csv for one line per finding")

@@ -49,6 +49,12 @@ class PublicationController {
     record ReopenRequest(@Nullable String reason) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Published; Location names the publication",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicationView.class)))
+    @ApiResponse(responseCode = "409", description = "Reports below are not accepted, or a publication stands (report.subtree_not_accepted, publication.standing)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Nothing below the unit, or invalid missing units (rollup.nothing_below, report.missing_invalid)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "publishYear", summary = "Publish a unit's year (发布): a snapshot over accepted figures; "
             + "every report of the subtree for the year locks")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishRequest.class)))
@@ -68,6 +74,10 @@ class PublicationController {
         return publications.list(id, ReportYears.parse(year));
     }
 
+    @ApiResponse(responseCode = "409", description = "No publication stands (publication.not_standing)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "A reason is required (report.comment_required)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "reopenPublication", summary = "Reopen the standing publication (更正), administrators "
             + "only, with a reason: the subtree's reports unlock")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReopenRequest.class)))

@@ -61,6 +61,9 @@ class RollupController {
         this.principal = principal;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created; Location names the snapshot")
+    @ApiResponse(responseCode = "422", description = "Nothing below the unit, or no template for the year (rollup.nothing_below, rollup.no_template)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "createRollup", summary = "Roll up a unit's subtree for a year into a new, immutable snapshot; ?basis=accepted adds up "
             + "only accepted reports (default all: a preview over everything stored)")
     @Post("/units/{id}/rollups/{year}")
@@ -82,6 +85,10 @@ class RollupController {
         return rollups.list(id, ReportYears.parse(year)).stream().<Map<String, Object>>map(RollupController::summary).toList();
     }
 
+    @ApiResponse(responseCode = "200", description = "The whole snapshot, with ETag (it never changes)")
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @ApiResponse(responseCode = "404", description = "No such snapshot (rollup.not_found)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "getSnapshot", summary = "A whole snapshot: every consolidating unit's consolidated, own and declared figures, findings, "
             + "completeness, and the submission versions used")
     @Get(uri = "/rollups/{snapshot}", produces = MediaType.APPLICATION_JSON)
@@ -104,6 +111,10 @@ class RollupController {
         return rollups.diff(readable(from), readable(to));
     }
 
+    @ApiResponse(responseCode = "200", description = "The consolidated figures with provenance (JSON), or one line per cell (CSV)")
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @ApiResponse(responseCode = "404", description = "No snapshot yet, or not of this unit (rollup.none, rollup.unit_not_in_snapshot)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "getConsolidated", summary = "A unit's consolidated figures for a year from the latest snapshot (or ?snapshot=), as JSON or "
             + "?format=csv, with provenance; ETag and If-None-Match")
     @Get("/units/{id}/consolidated/{year}")

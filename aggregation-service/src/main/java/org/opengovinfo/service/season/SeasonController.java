@@ -66,6 +66,10 @@ class SeasonController {
         return season.detail(id, ReportYears.parse(year));
     }
 
+    @ApiResponse(responseCode = "409", description = "The report is not a draft or returned, is locked, or units below are not accepted (report.wrong_state, figures.locked, report.subtree_not_accepted)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "No figures, all blank, or invalid missing units (report.no_figures, report.blank, report.missing_invalid)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "submitReport", summary = "Hand a report in (报送); a consolidating unit only once every "
             + "unit below it is accepted, or names the others in missing")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmitRequest.class)))
@@ -76,6 +80,8 @@ class SeasonController {
         return season.submit(id, ReportYears.parse(year), request.version(), request.missing());
     }
 
+    @ApiResponse(responseCode = "409", description = "The report is not handed in, or changed meanwhile (report.wrong_state, report.changed)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "acceptReport", summary = "Accept a handed-in report (审核通过); its figures lock")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewRequest.class)))
     @Post(uri = "/reports/{year}/accept", consumes = MediaType.APPLICATION_JSON)
@@ -85,6 +91,10 @@ class SeasonController {
         return season.accept(id, ReportYears.parse(year), request.version());
     }
 
+    @ApiResponse(responseCode = "409", description = "The report is not handed in, or changed meanwhile (report.wrong_state, report.changed)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "A comment is required (report.comment_required)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "returnReport", summary = "Return a handed-in report to its unit (退回) with a comment")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewRequest.class)))
     @Post(uri = "/reports/{year}/return", consumes = MediaType.APPLICATION_JSON)
@@ -94,6 +104,10 @@ class SeasonController {
         return season.giveBack(id, ReportYears.parse(year), request.version(), request.comment());
     }
 
+    @ApiResponse(responseCode = "409", description = "The report is not accepted (report.wrong_state)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "A reason is required (report.comment_required)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "reopenReport", summary = "Reopen an accepted report (解锁) with a reason: it goes back to "
             + "its unit as returned")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReopenRequest.class)))
@@ -104,6 +118,9 @@ class SeasonController {
         return season.reopen(id, ReportYears.parse(year), request.reason());
     }
 
+    @ApiResponse(responseCode = "200", description = "The reporting status (JSON), or one line per unit below (CSV)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportingStatus.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Operation(operationId = "reportingStatus", summary = "报送进度: the subtree's reports by state, on time and late, "
             + "per unit below, and whom to chase; ?format=csv for one line per unit below")
     @Get("/status/{year}")

@@ -102,6 +102,12 @@ class SubmissionController {
         return HttpResponse.ok(SubmissionViews.Result.of(outcome)).header("ETag", SubmissionService.etag(outcome.version()));
     }
 
+    @ApiResponse(responseCode = "409", description = "Another writer stored figures meanwhile, or the report is locked (submission.concurrent_write, figures.locked)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version (submission.version_mismatch)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Rejected with every finding (submission.rejected)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "patchFigures", summary = "Change only the cells given (null blanks a cell); the merged "
             + "figures are checked and stored as a new version like a whole submission; If-Match as for PUT")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -115,6 +121,11 @@ class SubmissionController {
         return HttpResponse.ok(SubmissionViews.Result.of(outcome)).header("ETag", SubmissionService.etag(outcome.version()));
     }
 
+    @ApiResponse(responseCode = "200", description = "The current figures, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionViews.Stored.class)))
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @ApiResponse(responseCode = "404", description = "No figures stored (submission.none)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "getFigures", summary = "A unit's current figures for a year, with ETag; If-None-Match gives 304 when unchanged")
     @Get("/units/{id}/figures/{year}")
     @ExecuteOn(SUBMISSIONS)
@@ -153,6 +164,8 @@ class SubmissionController {
         return stored(service.version(id, ReportYears.parse(year), Integer.parseInt(version)));
     }
 
+    @ApiResponse(responseCode = "422", description = "A unit is listed twice or the year is invalid (batch.unit_listed_twice, request.invalid_year)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "submitBatch", summary = "Submit many units' figures for one year; each unit is all or nothing",
             description = "Body: {\"year\": 2021, \"dryRun\"?: false, \"submissions\": [{\"unit\": id, \"figures\": {...}, "
                     + "\"declared\"?: {...}}]}. The answer lists every unit as accepted, unchanged, valid or rejected.")

@@ -52,6 +52,10 @@ class TokenController {
                      String createdBy, @Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable String token) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Issued; the secret is in this answer only",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenView.class)))
+    @ApiResponse(responseCode = "422", description = "Invalid principal, role, scope or expiry (token.*)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "createToken", summary = "Issue a token; the secret is shown in this answer only")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TokenRequest.class)))
@@ -71,6 +75,9 @@ class TokenController {
         return tokens.list();
     }
 
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(responseCode = "404", description = "No such token (token.not_found)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "revokeToken", summary = "Revoke a token at once, on every instance")
     @Delete("/tokens/{tokenId}")
     @Access(Permission.MANAGE_TOKENS)

@@ -45,6 +45,12 @@ class UnitController {
         this.service = service;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created; Location names the unit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
+    @ApiResponse(responseCode = "409", description = "The id is taken (unit.exists)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Invalid unit, parent or placements (unit.*, hierarchy.*)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "createUnit", summary = "Create a unit; its id is never reused")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitInput.class)))
     @Post(consumes = MediaType.APPLICATION_JSON)
@@ -54,6 +60,8 @@ class UnitController {
         return HttpResponse.created(UnitView.of(created), URI.create("/api/v1/units/" + created.id()));
     }
 
+    @ApiResponse(responseCode = "422", description = "Invalid unit, parent or placements (unit.*, hierarchy.*)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "updateUnit", summary = "Replace a unit's name, kind, years and placements")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitInput.class)))
     @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON)
@@ -102,6 +110,8 @@ class UnitController {
         return service.importUnits(incoming);
     }
 
+    @ApiResponse(responseCode = "422", description = "Every problem of the import, nothing stored (unit.*, hierarchy.*)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "importUnitsCsv", summary = "The same import from CSV: id,name,kind,divisionCode,fromYear,toYear,parent — one row per "
             + "unit, or one per span of years for a unit that moved; problems name the CSV line")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))

@@ -69,6 +69,52 @@ class OpenApiTest {
         }
     }
 
+    /** What each operation really answers besides its refusals in general (4XX): success and the refusals to expect. */
+    private static final Map<String, List<String>> STATUSES = Map.ofEntries(
+            Map.entry("createUnit", List.of("201", "409", "422")),
+            Map.entry("updateUnit", List.of("200", "422")),
+            Map.entry("createToken", List.of("201", "422")),
+            Map.entry("revokeToken", List.of("204", "404")),
+            Map.entry("createBackup", List.of("201", "409")),
+            Map.entry("getFigures", List.of("200", "304", "404")),
+            Map.entry("putFigures", List.of("200", "409", "412", "422")),
+            Map.entry("patchFigures", List.of("200", "409", "412", "422")),
+            Map.entry("submitBatch", List.of("200", "422")),
+            Map.entry("createRollup", List.of("201", "422")),
+            Map.entry("getSnapshot", List.of("200", "304", "404")),
+            Map.entry("getConsolidated", List.of("200", "304", "404")),
+            Map.entry("publishYear", List.of("201", "409", "422")),
+            Map.entry("reopenPublication", List.of("200", "409", "422")),
+            Map.entry("submitReport", List.of("200", "409", "422")),
+            Map.entry("acceptReport", List.of("200", "409")),
+            Map.entry("returnReport", List.of("200", "409", "422")),
+            Map.entry("reopenReport", List.of("200", "409", "422")));
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachOperationStatesTheStatusesItAnswersAndEveryRefusalIsAProblem() {
+        Map<String, List<String>> documented = new java.util.TreeMap<>();
+        List<String> notProblems = new ArrayList<>();
+        map(api, "paths").forEach((path, item) -> ((Map<String, Object>) item).forEach((method, op) -> {
+            if (!(op instanceof Map<?, ?> o) || !(o.get("responses") instanceof Map<?, ?> responses)) {
+                return;
+            }
+            String id = (String) o.get("operationId");
+            documented.put(id, responses.keySet().stream().map(Object::toString).filter(c -> !c.equals("4XX")).sorted().toList());
+            responses.forEach((code, response) -> {
+                Object content = ((Map<String, Object>) response).get("content");
+                if (code.toString().startsWith("4") && !(content instanceof Map<?, ?> c && c.containsKey("application/problem+json"))) {
+                    notProblems.add(id + " " + code);
+                }
+            });
+        }));
+        Map<String, List<String>> expected = new java.util.TreeMap<>(STATUSES);
+        Map<String, List<String>> actual = new java.util.TreeMap<>();
+        expected.keySet().forEach(id -> actual.put(id, documented.get(id)));
+        assertEquals(expected, actual);
+        assertEquals(List.of(), notProblems);
+    }
+
     @Test
     void swaggerUiIsServedOverTheDocument() {
         Reply page = service.anonymous().get("/swagger-ui/index.html");
