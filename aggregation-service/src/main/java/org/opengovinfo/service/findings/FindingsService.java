@@ -30,14 +30,17 @@ import org.opengovinfo.service.units.UnitService;
 
 /**
  * Every finding on the figures below a unit for a year, so that a city office can work through them: each unit's
- * own figures against the rules and its previous year (warnings: errors are refused when written), and each
- * consolidating unit's figures consolidated over the units below it and reconciled against what it declared. The
- * figures are the current ones; nothing is stored.
+ * own figures against the rules and its previous year (warnings: errors are refused when written), the table each
+ * consolidating unit declared, and its figures consolidated over the units below it and reconciled against that
+ * declaration. The figures are the current ones; nothing is stored or cached.
  */
 @Singleton
 public class FindingsService {
 
     private static final Words SEVERITY = new Words("error 或 warning", "error or warning");
+
+    /** Checks every report has beside its template's rules (besides {@code input.*} and {@code consolidation.*}). */
+    private static final Set<String> OTHER_CHECKS = Set.of(Finding.CAUSE_RULE, "section.blank", "outlier.year_over_year");
 
     private final UnitService units;
     private final CurrentFigures figures;
@@ -118,15 +121,15 @@ public class FindingsService {
             CurrentFigures.Current before = previous == null ? null : previous.units().get(id);
             List<Finding> own = submissions.findings(c.own(), before == null || before.blank() ? null : before.own());
             String parent = tree.parent(u) < 0 ? null : tree.unit(tree.parent(u));
-            add(found, filter, all.get(id), parent, "own", own, template);
+            add(found, filter, all.get(id), parent, "own", own);
         }
         if (tree.size() > 1) {
             for (ConsolidatedUnit cu : RollupService.consolidate(template, tree, current).units()) {
                 int u = tree.indexOf(cu.unit());
                 String parent = tree.parent(u) < 0 ? null : tree.unit(tree.parent(u));
                 add(found, filter, all.get(cu.unit()), parent, "declared",
-                        cu.declaredFindings().stream().map(SubmissionService::onDeclared).toList(), template);
-                add(found, filter, all.get(cu.unit()), parent, "rollup", cu.findings(), template);
+                        cu.declaredFindings().stream().map(SubmissionService::onDeclared).toList());
+                add(found, filter, all.get(cu.unit()), parent, "rollup", cu.findings());
             }
         }
         Map<String, Integer> bySeverity = new TreeMap<>(Map.of("error", 0, "warning", 0));
@@ -150,10 +153,8 @@ public class FindingsService {
                 || template.rules().rules().stream().anyMatch(r -> r.id().equals(rule));
     }
 
-    private static final Set<String> OTHER_CHECKS = Set.of(Finding.CAUSE_RULE, "section.blank", "outlier.year_over_year");
-
     private static void add(List<UnitFinding> into, Filter filter, Unit unit, @Nullable String parent, String source,
-                            List<Finding> findings, Template template) {
+                            List<Finding> findings) {
         for (Finding f : findings) {
             UnitFinding candidate = new UnitFinding(unit.id(), unit.name(), unit.kind().code(), parent, source,
                     FindingView.of(f));
