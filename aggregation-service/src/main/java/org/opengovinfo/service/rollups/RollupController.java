@@ -16,10 +16,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.opengovinfo.service.system.Problem;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opengovinfo.model.consolidation.DeclaredAndComputed;
 import org.opengovinfo.model.template.Cell;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
@@ -186,26 +189,24 @@ class RollupController {
     private static final java.util.Set<String> NAMING_UNITS = java.util.Set.of(
             "consolidation.declared_differs", "consolidation.declared_below_child");
 
-    /** What a unit declared for each cell of its consolidated report, and by how much that differs from the sum. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> declared(Map<String, Object> entry) {
+    /** What a unit declared for each cell of its consolidated report, beside the sum, by cell; null if it declared none. */
+    private static Map<String, DeclaredAndComputed> declared(Map<String, Object> entry) {
         Object rows = entry.get("declaredAndComputed");
         if (rows == null) {
             return null;
         }
-        Map<String, Map<String, Object>> byCell = new LinkedHashMap<>();
-        for (Object row : (List<Object>) rows) {
-            Map<String, Object> r = (Map<String, Object>) row;
-            byCell.put((String) r.get("cell"), r);
-        }
+        Map<String, DeclaredAndComputed> byCell = new LinkedHashMap<>();
+        Json.MAPPER.convertValue(rows, DECLARED_ROWS).forEach(r -> byCell.put(r.cell(), r));
         return byCell;
     }
+
+    private static final TypeReference<List<DeclaredAndComputed>> DECLARED_ROWS = new TypeReference<>() {};
 
     /**
      * One line per cell of the template, in its order: code, value (empty if blank), unit, Chinese label path, and what
      * the unit declared in its compiled table with {@code declared - value} (empty where it declared nothing).
      */
-    private static String csv(Template template, Map<String, Object> figures, Map<String, Map<String, Object>> declared) {
+    private static String csv(Template template, Map<String, Object> figures, Map<String, DeclaredAndComputed> declared) {
         // the same columns for every unit, so that pulls of several units line up; blank where nothing was declared
         StringBuilder out = new StringBuilder("cell,value,unit,label,declared,difference\n");
         for (Cell cell : template.cells()) {
@@ -214,16 +215,16 @@ class RollupController {
                     .append(value == null ? "" : value.toString()).append(',')
                     .append(cell.unit()).append(',')
                     .append(quote(String.join(" / ", cell.labels())));
-            Map<String, Object> row = declared == null ? null : declared.get(cell.code());
-            out.append(',').append(plain(row == null ? null : row.get("declared")))
-                    .append(',').append(plain(row == null ? null : row.get("difference")));
+            DeclaredAndComputed row = declared == null ? null : declared.get(cell.code());
+            out.append(',').append(plain(row == null ? null : row.declared()))
+                    .append(',').append(plain(row == null ? null : row.difference()));
             out.append('\n');
         }
         return out.toString();
     }
 
-    private static String plain(Object value) {
-        return value == null ? "" : value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
     }
 
     private static String quote(String text) {
