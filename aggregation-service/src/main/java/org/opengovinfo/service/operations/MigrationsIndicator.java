@@ -6,10 +6,10 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -24,7 +24,12 @@ import org.flywaydb.core.api.MigrationInfoService;
  */
 @Singleton
 @Readiness
-class MigrationsIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+class MigrationsIndicator extends AbstractHealthIndicator<MigrationsIndicator.Migrations> {
+
+    /** What the readiness details say (to callers allowed to see details): the version applied, any pending, failure. */
+    @Serdeable
+    record Migrations(@Nullable String applied, List<String> pending, boolean failed) {
+    }
 
     private final Flyway flyway;
 
@@ -36,17 +41,14 @@ class MigrationsIndicator extends AbstractHealthIndicator<Map<String, Object>> {
     }
 
     @Override
-    protected Map<String, Object> getHealthInformation() {
+    protected Migrations getHealthInformation() {
         MigrationInfoService info = flyway.info();
         MigrationInfo[] pending = info.pending();
         boolean failed = Arrays.stream(info.applied()).anyMatch(m -> m.getState().isFailed());
         healthStatus = pending.length == 0 && !failed ? HealthStatus.UP : HealthStatus.DOWN;
-        Map<String, Object> details = new LinkedHashMap<>();
         MigrationInfo current = info.current();
-        details.put("applied", current == null ? null : current.getVersion().getVersion());
-        details.put("pending", Arrays.stream(pending).map(m -> m.getVersion().getVersion()).toList());
-        details.put("failed", failed);
-        return details;
+        return new Migrations(current == null ? null : current.getVersion().getVersion(),
+                Arrays.stream(pending).map(m -> m.getVersion().getVersion()).toList(), failed);
     }
 
     @Override
