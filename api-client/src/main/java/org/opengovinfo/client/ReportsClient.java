@@ -304,9 +304,18 @@ public final class ReportsClient {
                 Consolidated.class);
     }
 
-    /** The same as CSV: {@code cell,value,unit,label}, one line per cell of the template. */
+    /** The same as CSV: {@code cell,value,unit,label,declared,difference}, one line per cell of the template. */
     public String consolidatedCsv(String unit, int year) {
-        return send("GET", "/api/v1/units/" + seg(unit) + "/consolidated/" + year + "?format=csv", null, null).body();
+        return consolidatedAs(unit, year, null, "csv");
+    }
+
+    /**
+     * The unit's consolidated figures from the latest snapshot, or from {@code snapshot} if not null, as {@code csv}
+     * or {@code sdmx} (SDMX-CSV 1.0: one observation per cell, a blank cell with status M).
+     */
+    public String consolidatedAs(String unit, int year, String snapshot, String format) {
+        return send("GET", "/api/v1/units/" + seg(unit) + "/consolidated/" + year + "?format=" + seg(format)
+                + (snapshot == null ? "" : "&snapshot=" + seg(snapshot)), null, null).body();
     }
 
     // ---- the reporting season -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,9 +15,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.opengovinfo.service.access.Access;
 import org.opengovinfo.service.access.Permission;
-import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.Languages;
 import org.opengovinfo.service.system.Problem;
+import org.opengovinfo.service.system.Representation;
 import org.opengovinfo.service.system.ReportYears;
 
 /** Findings across a subtree, for the office that works through them. */
@@ -26,7 +27,6 @@ import org.opengovinfo.service.system.ReportYears;
 @Controller("/api/v1/units/{id}")
 class FindingsController {
 
-    private static final MediaType CSV = MediaType.of("text/csv; charset=UTF-8");
 
     private final FindingsService findings;
 
@@ -40,17 +40,17 @@ class FindingsController {
     @Operation(operationId = "findingsBelow", summary = "Every finding on the current figures of a unit's subtree for a "
             + "year (own figures and rollup reconciliation), filtered by ?rule=, ?severity=, ?kind=, ?unit=; "
             + "?format=csv for one line per finding")
-    @Get("/findings/{year}")
+    @Get(uri = "/findings/{year}", produces = {MediaType.APPLICATION_JSON, Representation.CSV_TYPE})
     @Access(value = Permission.READ_FIGURES, unit = "id", year = "year")
     HttpResponse<?> below(@PathVariable String id, @PathVariable String year, @QueryValue @Nullable String rule,
                           @QueryValue @Nullable String severity, @QueryValue @Nullable String kind,
-                          @QueryValue @Nullable String unit, @QueryValue @Nullable String format) {
-        if (format != null && !format.equals("json") && !format.equals("csv")) {
-            throw ErrorCode.REQUEST_UNKNOWN_FORMAT.problem();
-        }
+                          @QueryValue @Nullable String unit, @QueryValue @Nullable String format,
+                          @Header("Accept") @Nullable String accept) {
+        Representation as = Representation.choose(format, accept, Representation.JSON, Representation.CSV);
         FindingsBelow below = findings.below(id, ReportYears.parse(year),
                 FindingsService.Filter.parse(rule, severity, kind, unit));
-        return "csv".equals(format) ? HttpResponse.ok(FindingsCsv.write(below, Languages.english())).contentType(CSV)
-                : HttpResponse.ok(below);
+        return as == Representation.CSV
+                ? HttpResponse.ok(FindingsCsv.write(below, Languages.english())).contentType(Representation.CSV.type())
+                : HttpResponse.ok(below).contentType(Representation.JSON.type());
     }
 }

@@ -3,7 +3,7 @@ package org.opengovinfo.service.publications;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import org.opengovinfo.service.rollups.RollupViews;
 
 /**
  * What changed between two publications of a unit's year, and why.
@@ -13,7 +13,7 @@ import java.util.Map;
  */
 @Serdeable
 public record PublicationDiff(String unit, int year, PublicationView from, PublicationView to, List<Reason> reasons,
-                              Map<String, Object> cells) {
+                              RollupViews.Diff cells) {
 
     /** One step that explains a change: who did what to which unit when, with its detail (JSON text). */
     @Serdeable

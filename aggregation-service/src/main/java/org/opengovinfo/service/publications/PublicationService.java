@@ -17,6 +17,7 @@ import org.opengovinfo.service.audit.AuditLog;
 import org.opengovinfo.service.publications.PublicationRepository.StoredPublication;
 import org.opengovinfo.service.rollups.Basis;
 import org.opengovinfo.service.rollups.RollupService;
+import org.opengovinfo.service.rollups.RollupViews;
 import org.opengovinfo.service.season.Report;
 import org.opengovinfo.service.season.ReportState;
 import org.opengovinfo.service.season.SeasonService;
@@ -142,7 +143,7 @@ public class PublicationService {
                 .orElseThrow(() -> ErrorCode.PUBLICATION_NOT_FOUND.problem(unit, year, from));
         StoredPublication b = publications.find(unit, year, to)
                 .orElseThrow(() -> ErrorCode.PUBLICATION_NOT_FOUND.problem(unit, year, to));
-        Map<String, Object> cells = rollups.diff(a.snapshot(), b.snapshot());
+        RollupViews.Diff cells = rollups.diff(a.snapshot(), b.snapshot());
         List<PublicationDiff.Reason> reasons = new ArrayList<>();
         Instant after = a.publishedAt();
         Instant before = b.publishedAt();

@@ -1,12 +1,13 @@
 package org.opengovinfo.service.rollups;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +21,7 @@ import java.util.WeakHashMap;
 import org.opengovinfo.model.consolidation.ConsolidatedUnit;
 import org.opengovinfo.model.consolidation.Consolidation;
 import org.opengovinfo.model.consolidation.Consolidator;
+import org.opengovinfo.model.consolidation.DeclaredAndComputed;
 import org.opengovinfo.model.consolidation.Hierarchy;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.template.Cell;
@@ -36,7 +38,6 @@ import org.opengovinfo.service.submissions.CurrentFigures;
 import org.opengovinfo.service.submissions.SubmissionService;
 import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.FindingView;
-import org.opengovinfo.service.system.Json;
 import org.opengovinfo.service.system.ProblemException;
 import org.opengovinfo.service.system.Redaction;
 import org.opengovinfo.service.system.Sha256;
@@ -48,8 +49,6 @@ import org.opengovinfo.service.units.UnitService;
  */
 @Singleton
 public class RollupService {
-
-    static final TypeReference<LinkedHashMap<String, Object>> DOCUMENT = new TypeReference<>() {};
 
     private final Templates templates;
     private final UnitService units;
@@ -87,12 +86,27 @@ public class RollupService {
     }
 
     /** A new snapshot, with what its creator is told about it. */
-    public record Created(StoredSnapshot snapshot, Map<String, Object> completeness, int consolidatedUnits) {
+    public record Created(StoredSnapshot snapshot, RollupViews.Completeness completeness, int consolidatedUnits) {
 
         /** The new snapshot's id. */
         public String id() {
             return snapshot.id();
         }
+    }
+
+    /**
+     * A unit's part of a snapshot with the snapshot's header beside it: what a pull of consolidated figures reads.
+     *
+     * @param consolidated the consolidated values by cell code, in the template's order; blank cells absent
+     * @param findings stored findings ({@code message} in Chinese; see {@link FindingView#relocalized})
+     * @param declaredFindings findings on the table the unit compiled itself, {@code null} if it declared none
+     * @param declaredAndComputed its declared values beside the sums, {@code null} if it declared none
+     */
+    public record Entry(String snapshot, int year, String template, Instant computedAt, int hierarchyYear, String unit,
+                        @Nullable String parent, int unitsInSubtree, int unitsReported,
+                        Map<String, BigDecimal> consolidated, List<FindingView> findings,
+                        @Nullable List<FindingView> declaredFindings,
+                        @Nullable List<DeclaredAndComputed> declaredAndComputed) {
     }
 
     /** Consolidates a subtree over the given figures (by unit id), storing nothing. */
@@ -176,46 +190,26 @@ public class RollupService {
         Map<String, String> entries = new LinkedHashMap<>();
         for (ConsolidatedUnit c : consolidation.units()) {
             int u = tree.indexOf(c.unit());
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("unit", c.unit());
-            entry.put("parent", tree.parent(u) < 0 ? null : tree.unit(tree.parent(u)));
-            entry.put("unitsInSubtree", c.unitsInSubtree());
-            entry.put("unitsReported", c.unitsReported());
-            entry.put("values", inCellOrder(template, c.totals().toMap()));
-            entry.put("findings", FindingView.stored(c.findings()));
-            if (c.declared() != null) {
-                // the table the unit compiled itself: its own findings, and beside each cell the sum of the units
-                entry.put("declaredFindings", FindingView.stored(c.declaredFindings().stream()
-                        .map(SubmissionService::onDeclared).toList()));
-                entry.put("declaredAndComputed", c.declaredAndComputed());
-            }
-            entries.put(c.unit(), Json.write(entry));
+            boolean declared = c.declared() != null;
+            // the table the unit compiled itself: its own findings, and beside each cell the sum of the units
+            SnapshotCodec.Part part = new SnapshotCodec.Part(c.unit(), tree.parent(u) < 0 ? null : tree.unit(tree.parent(u)),
+                    c.unitsInSubtree(), c.unitsReported(), inCellOrder(template, c.totals().decimals()), null,
+                    FindingView.stored(c.findings()),
+                    declared ? FindingView.stored(c.declaredFindings().stream().map(SubmissionService::onDeclared).toList())
+                            : null,
+                    declared ? c.declaredAndComputed() : null, null, null);
+            entries.put(c.unit(), SnapshotCodec.write(part));
         }
         CompletenessService.Completeness gaps = completeness.of(tree, current);
-        Map<String, Object> completeness = Map.of("units", gaps.units(), "reported", gaps.reported(),
-                "missing", gaps.missing().stream().map(e -> e.unit()).toList(), "missingByKind", gaps.missingByKind());
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("id", id);
-        document.put("unit", unit);
-        document.put("year", year);
-        document.put("template", template.id());
-        document.put("hierarchyYear", year);
-        document.put("computedAt", now.toString());
-        document.put("triggeredBy", principal.name());
-        document.put("completeness", completeness);
-        document.put("figuresRevision", current.revision());
-        document.put("treeId", storeTree(tree));
-        document.put("basis", basis.code());
-        // every report not listed here was accepted; states are kept for the units that were not
-        document.put("notAccepted", notAccepted);
-        if (!excluded.isEmpty()) {
-            document.put("excluded", excluded);
-        }
-        if (!acceptedVersions.isEmpty()) {
-            document.put("versionsOverride", acceptedVersions);
-        }
+        RollupViews.Completeness completeness = new RollupViews.Completeness(gaps.units(), gaps.reported(),
+                gaps.missing().stream().map(CompletenessService.Entry::unit).toList(), gaps.missingByKind());
+        // every report not listed in notAccepted was accepted; states are kept for the units that were not
+        SnapshotCodec.Header header = new SnapshotCodec.Header(id, unit, year, template.id(), year, now, principal.name(),
+                completeness, current.revision(), storeTree(tree), basis.code(), notAccepted,
+                excluded.isEmpty() ? null : excluded, acceptedVersions.isEmpty() ? null : acceptedVersions,
+                null, null, null);
         StoredSnapshot stored = new StoredSnapshot(id, unit, year, template.id(), now, principal.name(), basis.code(),
-                Json.write(document));
+                SnapshotCodec.write(header));
         snapshots.insert(stored, entries);
         audit.record("rollup.created", unit, year, Map.of("snapshot", id, "consolidatedUnits", entries.size()));
         return new Created(stored, completeness, entries.size());
@@ -245,7 +239,7 @@ public class RollupService {
 
     /** The part of {@code unit} in the newest snapshot that consolidated it for {@code year}; that snapshot is read. */
     @Transactional
-    public Map<String, Object> latestEntry(String unit, int year) {
+    public Entry latestEntry(String unit, int year) {
         units.get(unit);
         StoredEntry e = snapshots.latestEntry(unit, year).orElseThrow(() -> ErrorCode.ROLLUP_NONE.problem(unit, year));
         snapshots.markRead(e.snapshot().id(), clock.instant());
@@ -257,7 +251,7 @@ public class RollupService {
      * serves that year's figures only, whatever snapshot it is handed.
      */
     @Transactional
-    public Map<String, Object> entry(String snapshot, String unit, int year) {
+    public Entry entry(String snapshot, String unit, int year) {
         StoredSnapshot header = read(snapshot);
         if (header.year() != year) {
             throw ErrorCode.ROLLUP_SNAPSHOT_OTHER_YEAR.problem(Redaction.clip(snapshot), header.year(), year);
@@ -268,54 +262,50 @@ public class RollupService {
     }
 
     /**
-     * The whole snapshot document: provenance (the tree and the submission versions used), completeness, and every
-     * consolidating unit's part under "units" with its own and declared figures, read from the versions used
-     * (parts store only what the rollup computed).
+     * The whole snapshot: provenance (the tree and the submission versions used), completeness, and every
+     * consolidating unit's part with its own and declared figures, read from the versions used (parts store only
+     * what the rollup computed).
      */
     @Transactional(readOnly = true)
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> document(StoredSnapshot snapshot) {
+    public RollupViews.Snapshot document(StoredSnapshot snapshot) {
         String id = snapshot.id();
-        Map<String, Object> document = Json.read(snapshot.content(), DOCUMENT);
-        if (!document.containsKey("units")) {
-            List<Object> parts = new ArrayList<>();
-            String template = (String) document.get("template");
-            snapshots.entries(id).values().forEach(json -> parts.add(expanded(Json.read(json, DOCUMENT), template)));
-            document.put("units", parts);
-        }
-        if (!document.containsKey("tree")) {
-            String treeId = (String) document.get("treeId");
-            document.put("tree", Json.read(snapshots.tree(treeId).orElseThrow(() -> new IllegalStateException(
-                    "snapshot " + id + " names tree " + treeId + ", which is not stored")), DOCUMENT));
-        }
-        if (!document.containsKey("versions")) {
-            Map<String, Integer> all = figures.versionsAt(((Number) document.get("year")).intValue(),
-                    ((Number) document.get("figuresRevision")).longValue());
-            Map<String, Integer> used = new LinkedHashMap<>();
-            List<Object> excluded = (List<Object>) document.getOrDefault("excluded", List.of());
-            Map<String, Object> overrides = (Map<String, Object>) document.getOrDefault("versionsOverride", Map.of());
-            for (String unit : ((Map<String, Object>) document.get("tree")).keySet()) {
-                Integer version = overrides.containsKey(unit) ? Integer.valueOf(((Number) overrides.get(unit)).intValue())
-                        : all.get(unit);
+        SnapshotCodec.Header h = SnapshotCodec.header(snapshot.content());
+        Template template = template(h.template());
+        List<SnapshotCodec.Part> parts = h.units() != null ? h.units()
+                : snapshots.entries(id).values().stream().map(SnapshotCodec::part).toList();
+        Map<String, String> tree = h.tree() != null ? h.tree() : SnapshotCodec.tree(snapshots.tree(h.treeId())
+                .orElseThrow(() -> new IllegalStateException("snapshot " + id + " names tree " + h.treeId()
+                        + ", which is not stored")));
+        Map<String, Integer> versions = h.versions();
+        if (versions == null) {
+            Map<String, Integer> all = figures.versionsAt(h.year(), h.figuresRevision());
+            List<String> excluded = h.excluded() == null ? List.of() : h.excluded();
+            Map<String, Integer> overrides = h.versionsOverride() == null ? Map.of() : h.versionsOverride();
+            versions = new LinkedHashMap<>();
+            for (String unit : tree.keySet()) {
+                Integer version = overrides.containsKey(unit) ? overrides.get(unit) : all.get(unit);
                 if (version != null && !excluded.contains(unit)) {
-                    used.put(unit, version);
+                    versions.put(unit, version);
                 }
             }
-            document.put("versions", used);
         }
-        Map<String, Integer> versions = (Map<String, Integer>) document.get("versions");
-        int year = ((Number) document.get("year")).intValue();
-        for (Object part : (List<Object>) document.get("units")) {
-            Map<String, Object> entry = (Map<String, Object>) part;
-            if (!entry.containsKey("own")) {
-                Number version = versions.get((String) entry.get("unit"));
-                List<Map<String, Object>> cells = version == null ? null
-                        : submissions.cellsAt((String) entry.get("unit"), year, version.intValue());
-                entry.put("own", cells == null ? null : cells.get(0));
-                entry.put("declared", cells == null || cells.get(1).isEmpty() ? null : cells.get(1));
+        List<RollupViews.Part> units = new ArrayList<>(parts.size());
+        for (SnapshotCodec.Part p : parts) {
+            Map<String, BigDecimal> own = p.own();
+            Map<String, BigDecimal> declared = p.declared();
+            Integer version = versions.get(p.unit());
+            if (own == null && version != null) {
+                SubmissionService.OwnAndDeclared cells = submissions.cellsAt(p.unit(), h.year(), version);
+                own = cells.own();
+                declared = cells.declared().isEmpty() ? null : cells.declared();
             }
+            units.add(new RollupViews.Part(p.unit(), p.parent(), p.unitsInSubtree(), p.unitsReported(),
+                    consolidated(p, template), p.findings(), p.declaredFindings(), p.declaredAndComputed(), own, declared));
         }
-        return document;
+        return new RollupViews.Snapshot(id, h.unit(), h.year(), h.template(), h.hierarchyYear(), h.computedAt(),
+                h.triggeredBy(), h.completeness(), h.figuresRevision(), h.treeId(), h.basis(),
+                h.notAccepted() == null ? Map.of() : h.notAccepted(), h.excluded(), h.versionsOverride(), units, tree,
+                versions);
     }
 
     /**
@@ -325,48 +315,47 @@ public class RollupService {
      * @throws ProblemException {@code rollup.not_comparable} for snapshots of different units or years
      */
     @Transactional(readOnly = true)
-    public Map<String, Object> diff(String from, String to) {
+    public RollupViews.Diff diff(String from, String to) {
         return diff(snapshot(from), snapshot(to));
     }
 
     @Transactional(readOnly = true)
-    Map<String, Object> diff(StoredSnapshot from, StoredSnapshot to) {
+    RollupViews.Diff diff(StoredSnapshot from, StoredSnapshot to) {
         if (!from.unit().equals(to.unit()) || from.year() != to.year()) {
             throw ErrorCode.ROLLUP_NOT_COMPARABLE.problem();
         }
-        Map<String, Object> a = document(from);
-        Map<String, Object> b = document(to);
         int year = to.year();
-        Template template = templates.byId(to.template()).orElseThrow(() -> new IllegalStateException(
-                "snapshot " + to.id() + " names template " + to.template() + ", which is unknown"));
-        return SnapshotDiff.diff(a, b, e -> submissions.cellsAt(e.getKey(), year, e.getValue()), template::label);
+        Template template = template(to.template());
+        return SnapshotDiff.diff(document(from), document(to), (unit, version) -> submissions.cellsAt(unit, year, version),
+                template::label);
     }
 
     /** Consolidated figures as stored: values in the template's cell order, blank as null — a fifth of a map by code. */
-    private static List<Object> inCellOrder(Template template, Map<String, Object> cells) {
-        List<Object> values = new ArrayList<>(template.cellCount());
+    private static List<BigDecimal> inCellOrder(Template template, Map<String, BigDecimal> cells) {
+        List<BigDecimal> values = new ArrayList<>(template.cellCount());
         for (Cell cell : template.cells()) {
             values.add(cells.get(cell.code()));
         }
         return values;
     }
 
-    /** A stored part with its values as consolidated figures by cell code again. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> expanded(Map<String, Object> entry, String templateId) {
-        List<Object> values = (List<Object>) entry.remove("values");
-        if (values != null) {
-            Template template = templates.byId(templateId).orElseThrow(() -> new IllegalStateException(
-                    "a snapshot names template " + templateId + ", which is unknown"));
-            Map<String, Object> cells = new LinkedHashMap<>();
-            for (int i = 0; i < values.size(); i++) {
-                if (values.get(i) != null) {
-                    cells.put(template.cell(i).code(), values.get(i));
-                }
-            }
-            entry.put("consolidated", cells);
+    /** A stored part's consolidated values by cell code again (older snapshots stored them so). */
+    private static Map<String, BigDecimal> consolidated(SnapshotCodec.Part part, Template template) {
+        if (part.values() == null) {
+            return part.consolidated() == null ? Map.of() : part.consolidated();
         }
-        return entry;
+        Map<String, BigDecimal> cells = new LinkedHashMap<>();
+        for (int i = 0; i < part.values().size(); i++) {
+            if (part.values().get(i) != null) {
+                cells.put(template.cell(i).code(), part.values().get(i));
+            }
+        }
+        return cells;
+    }
+
+    private Template template(String id) {
+        return templates.byId(id).orElseThrow(() -> new IllegalStateException(
+                "a snapshot names template " + id + ", which is unknown"));
     }
 
     /**
@@ -393,32 +382,26 @@ public class RollupService {
         for (int u : tree.order()) {
             parents.put(tree.unit(u), tree.parent(u) < 0 ? null : tree.unit(tree.parent(u)));
         }
-        String json = Json.write(parents);
+        String json = SnapshotCodec.writeTree(parents);
         return Map.entry(Sha256.hex(json), json);
     }
 
-    /** A unit's part with the snapshot's header fields beside it: snapshot, year, template, computedAt, hierarchyYear. */
-    private Map<String, Object> withSnapshot(StoredEntry e) {
-        Map<String, Object> entry = e.content() != null ? expanded(Json.read(e.content(), DOCUMENT), e.snapshot().template())
-                : legacyEntry(e);
-        entry.put("snapshot", e.snapshot().id());
-        entry.put("year", e.snapshot().year());
-        entry.put("template", e.snapshot().template());
-        entry.put("computedAt", e.snapshot().createdAt().toString());
-        entry.put("hierarchyYear", e.snapshot().year());
-        return entry;
+    /** A unit's part with the snapshot's header beside it. */
+    private Entry withSnapshot(StoredEntry e) {
+        StoredSnapshot s = e.snapshot();
+        SnapshotCodec.Part p = e.content() != null ? SnapshotCodec.part(e.content()) : olderPart(e);
+        return new Entry(s.id(), s.year(), s.template(), s.createdAt(), s.year(), p.unit(), p.parent(),
+                p.unitsInSubtree(), p.unitsReported(), consolidated(p, template(s.template())), p.findings(),
+                p.declaredFindings(), p.declaredAndComputed());
     }
 
-    /** Snapshots stored before parts had rows of their own keep them in the document. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> legacyEntry(StoredEntry e) {
-        for (Object o : (List<Object>) document(snapshot(e.snapshot().id())).get("units")) {
-            Map<String, Object> entry = (Map<String, Object>) o;
-            if (e.unit().equals(entry.get("unit"))) {
-                return entry;
-            }
-        }
-        throw new IllegalStateException("snapshot " + e.snapshot().id() + " lists " + e.unit() + " without its part");
+    /** Snapshots stored before parts had rows of their own keep them in the header document. */
+    private SnapshotCodec.Part olderPart(StoredEntry e) {
+        SnapshotCodec.Header h = SnapshotCodec.header(snapshot(e.snapshot().id()).content());
+        return (h.units() == null ? List.<SnapshotCodec.Part>of() : h.units()).stream()
+                .filter(p -> p.unit().equals(e.unit())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("snapshot " + e.snapshot().id() + " lists " + e.unit()
+                        + " without its part"));
     }
 
     @Transactional(readOnly = true)

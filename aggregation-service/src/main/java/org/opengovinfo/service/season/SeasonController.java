@@ -9,6 +9,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -24,8 +25,8 @@ import java.util.List;
 import org.opengovinfo.service.access.Access;
 import org.opengovinfo.service.access.Permission;
 import org.opengovinfo.service.system.Bodies;
-import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.Problem;
+import org.opengovinfo.service.system.Representation;
 import org.opengovinfo.service.system.ReportYears;
 
 /** The season's moves on one unit's report for a year, and 报送进度 of a subtree. */
@@ -35,7 +36,6 @@ import org.opengovinfo.service.system.ReportYears;
 @Controller("/api/v1/units/{id}")
 class SeasonController {
 
-    private static final MediaType CSV = MediaType.of("text/csv; charset=UTF-8");
     private static final CsvMapper CSV_MAPPER = new CsvMapper();
 
     private final SeasonService season;
@@ -123,14 +123,14 @@ class SeasonController {
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Operation(operationId = "reportingStatus", summary = "报送进度: the subtree's reports by state, on time and late, "
             + "per unit below, and whom to chase; ?format=csv for one line per unit below")
-    @Get("/status/{year}")
+    @Get(uri = "/status/{year}", produces = {MediaType.APPLICATION_JSON, Representation.CSV_TYPE})
     @Access(value = Permission.ROLL_UP, unit = "id", year = "year")
-    HttpResponse<?> status(@PathVariable String id, @PathVariable String year, @QueryValue @Nullable String format) {
-        if (format != null && !format.equals("json") && !format.equals("csv")) {
-            throw ErrorCode.REQUEST_UNKNOWN_FORMAT.problem();
-        }
+    HttpResponse<?> status(@PathVariable String id, @PathVariable String year, @QueryValue @Nullable String format,
+                           @Header("Accept") @Nullable String accept) {
+        Representation as = Representation.choose(format, accept, Representation.JSON, Representation.CSV);
         ReportingStatus status = season.status(id, ReportYears.parse(year));
-        return "csv".equals(format) ? HttpResponse.ok(csv(status)).contentType(CSV) : HttpResponse.ok(status);
+        return as == Representation.CSV ? HttpResponse.ok(csv(status)).contentType(Representation.CSV.type())
+                : HttpResponse.ok(status).contentType(Representation.JSON.type());
     }
 
     /** One line per unit below and a last line for the whole subtree; UTF-8 with a byte order mark, for Excel. */

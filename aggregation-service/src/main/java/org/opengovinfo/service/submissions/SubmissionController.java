@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -185,7 +186,7 @@ class SubmissionController {
                         ? new BatchItem(o.unit(), o.outcome().status(), o.outcome().version(), null, null, null,
                                 FindingView.of(o.outcome().checked().findings()))
                         : new BatchItem(o.unit(), Status.REJECTED, null, o.rejected().code(), o.rejected().localDetail(),
-                                o.rejected().detailZh(), o.rejected().errors() == null ? List.of() : o.rejected().errors());
+                                o.rejected().detailZh(), findings(o.rejected()));
                 counts.merge(item.status(), 1, Integer::sum);
                 items.add(item);
             }
@@ -250,7 +251,7 @@ class SubmissionController {
     private SubmissionViews.Stored stored(StoredSubmission s) {
         var declared = service.declared(s);
         return new SubmissionViews.Stored(s.unit(), s.year(), s.version(), s.template(), s.submittedBy(), s.submittedAt(),
-                service.figures(s).toMap(), declared == null ? null : declared.toMap());
+                service.figures(s).decimals(), declared == null ? null : declared.decimals());
     }
 
     private List<Change> changes(StoredSubmission before, StoredSubmission s) {
@@ -258,7 +259,17 @@ class SubmissionController {
             return Json.read(s.changes(), CHANGES);
         }
         return service.changes(before, s).stream()
-                .map(c -> new Change((String) c.get("cell"), c.get("before"), c.get("after"))).toList();
+                .map(c -> new Change((String) c.get("cell"), decimal(c.get("before")), decimal(c.get("after")))).toList();
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value == null ? null : new BigDecimal(value.toString());
+    }
+
+    /** The findings a rejected batch item carries (a rejection for another reason, such as an unknown unit, has none). */
+    private static List<FindingView> findings(ProblemException rejected) {
+        return rejected.errors() == null ? List.of() : rejected.errors().stream()
+                .filter(FindingView.class::isInstance).map(FindingView.class::cast).toList();
     }
 
     private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {};

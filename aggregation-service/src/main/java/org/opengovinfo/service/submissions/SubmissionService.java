@@ -296,10 +296,14 @@ public class SubmissionService {
      * @throws ProblemException if there is no such version
      */
     @Transactional(readOnly = true)
-    public List<Map<String, Object>> cellsAt(String unit, int year, int version) {
+    public OwnAndDeclared cellsAt(String unit, int year, int version) {
         StoredSubmission s = version(unit, year, version);
         Figures declared = declared(s);
-        return List.of(figures(s).toMap(), declared == null ? Map.of() : declared.toMap());
+        return new OwnAndDeclared(figures(s).decimals(), declared == null ? Map.of() : declared.decimals());
+    }
+
+    /** A stored version's own figures and declared table (empty when it declared none), by cell code. */
+    public record OwnAndDeclared(Map<String, BigDecimal> own, Map<String, BigDecimal> declared) {
     }
 
     /** The stored figures as model values. */

@@ -2,6 +2,7 @@ package org.opengovinfo.service.submissions;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +22,19 @@ final class SubmissionViews {
      */
     @Serdeable
     record Result(String unit, int year, String template, Status status, @Nullable Integer version,
-                  List<FindingView> findings, Map<String, Object> figures, @Nullable Map<String, Object> declared) {
+                  List<FindingView> findings, Map<String, BigDecimal> figures, @Nullable Map<String, BigDecimal> declared) {
 
         static Result of(SubmissionService.Outcome o) {
             SubmissionService.Checked c = o.checked();
             return new Result(o.unit(), o.year(), c.template().id(), o.status(), o.version(), FindingView.of(c.findings()),
-                    c.figures().toMap(), c.declared() == null ? null : c.declared().toMap());
+                    c.figures().decimals(), c.declared() == null ? null : c.declared().decimals());
         }
     }
 
     /** A stored version: the figures as given, with the totals computed, and who stored them when. */
     @Serdeable
     record Stored(String unit, int year, int version, String template, String submittedBy, Instant submittedAt,
-                  Map<String, Object> figures, @Nullable Map<String, Object> declared) {
+                  Map<String, BigDecimal> figures, @Nullable Map<String, BigDecimal> declared) {
     }
 
     /** One entry of a unit's history: which cells changed, from what to what. */
@@ -42,7 +43,7 @@ final class SubmissionViews {
     }
 
     @Serdeable
-    record Change(String cell, @Nullable Object before, @Nullable Object after) {
+    record Change(String cell, @Nullable BigDecimal before, @Nullable BigDecimal after) {
     }
 
     /** The per-unit answer to a batch, and counts. */
@@ -57,7 +58,7 @@ final class SubmissionViews {
      */
     @Serdeable
     record BatchItem(String unit, Status status, @Nullable Integer version, @Nullable String code,
-                     @Nullable String detail, @Nullable String detailZh, List<?> findings) {
+                     @Nullable String detail, @Nullable String detailZh, List<FindingView> findings) {
     }
 
     /** A batch as clients send it (read by {@link SubmissionJson}; this record documents it). */

@@ -49,7 +49,7 @@ public enum ErrorCode {
     YEAR_UNSUPPORTED("year.unsupported", HttpStatus.UNPROCESSABLE_ENTITY,
             "%s 年不在支持的年度范围（%s–%s）内。", "%s is outside the years supported (%s–%s)."),
     REQUEST_UNKNOWN_FORMAT("request.unknown_format", HttpStatus.BAD_REQUEST,
-            "format 只能是 json 或 csv。", "format must be json or csv."),
+            "format 只能是 %s。", "format must be one of: %s."),
     REQUEST_CORS_REFUSED("request.cors_refused", HttpStatus.FORBIDDEN,
             "不接受来自其他网站（%s）的浏览器请求。", "Browser requests from another site (%s) are not accepted."),
     REQUEST_TIMEOUT("request.timeout", HttpStatus.REQUEST_TIMEOUT,

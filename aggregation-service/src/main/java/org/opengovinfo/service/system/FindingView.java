@@ -4,10 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.opengovinfo.model.rule.Contribution;
 import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.rule.Outlier;
@@ -34,6 +32,14 @@ public record FindingView(String rule, String severity, List<String> cells, List
                           @Nullable BigDecimal difference, @Nullable BigDecimal limit, @Nullable String cause,
                           List<FindingView> consequences, List<ContributionView> contributors,
                           @Nullable OutlierView outlier, String message, String messageZh, String messageEn) {
+
+    /** Findings stored by older versions lack the lists added since: read back, they are empty, not null. */
+    public FindingView {
+        cells = cells == null ? List.of() : cells;
+        labels = labels == null ? List.of() : labels;
+        consequences = consequences == null ? List.of() : consequences;
+        contributors = contributors == null ? List.of() : contributors;
+    }
 
     /** The row, column or table a finding is about, with its printed label. */
     @Serdeable
@@ -84,28 +90,16 @@ public record FindingView(String rule, String severity, List<String> cells, List
      * Stored findings (as read back from JSON) with {@code message} set again in the current request's language, for
      * documents written once and read by anyone.
      */
-    public static Object relocalized(Object findings) {
-        return relocalized(findings, Languages.english());
+    public static List<FindingView> relocalized(List<FindingView> findings) {
+        boolean english = Languages.english();
+        return findings.stream().map(f -> f.inLanguage(english)).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Object relocalized(Object findings, boolean english) {
-        if (!(findings instanceof List<?> list)) {
-            return findings;
-        }
-        List<Object> out = new ArrayList<>(list.size());
-        for (Object item : list) {
-            if (item instanceof Map<?, ?> m && m.get("messageZh") != null) {
-                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) m);
-                copy.put("message", english ? copy.get("messageEn") : copy.get("messageZh"));
-                if (copy.get("consequences") != null) {
-                    copy.put("consequences", relocalized(copy.get("consequences"), english));
-                }
-                out.add(copy);
-            } else {
-                out.add(item);
-            }
-        }
-        return out;
+    /** This finding and its consequences with {@code message} in English or Chinese; both stay beside it. */
+    public FindingView inLanguage(boolean english) {
+        return new FindingView(rule, severity, cells, labels, scope, actual, expected, difference, limit, cause,
+                consequences.stream().map(c -> c.inLanguage(english)).toList(), contributors, outlier,
+                english && messageEn != null ? messageEn : !english && messageZh != null ? messageZh : message,
+                messageZh, messageEn);
     }
 }

@@ -164,5 +164,8 @@ class FindingsBelowTest extends OnBothDatabases {
                 + "\"s2_5.licensing.previous_items；previous:s2_5.licensing.previous_items；previous:s2_5.licensing.change\","),
                 lines[1]);
         assertTrue(lines[1].contains(",11,12,-1,") && lines[1].contains("行政许可"), lines[1]);
+        Reply accepted = service.send(service.request("/api/v1/units/" + COUNTY + "/findings/2020?rule=s2_5.items_follow_on")
+                .header("Accept", "text/csv").GET().build());
+        assertEquals(csv.raw().body(), accepted.raw().body(), "Accept: text/csv answers as ?format=csv does");
     }
 }

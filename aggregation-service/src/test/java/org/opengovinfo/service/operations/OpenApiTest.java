@@ -115,6 +115,74 @@ class OpenApiTest {
         assertEquals(List.of(), notProblems);
     }
 
+    /**
+     * Every JSON answer of success names its schema, and every schema it reaches says what its fields hold: no object
+     * without properties, no map of untyped values, no array of untyped items. (A refusal's {@code errors} lists
+     * findings, units' problems or reports' states, so it is the one heterogeneous list, documented as such.)
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everySuccessfulJsonAnswerIsTypedAllTheWayDown() {
+        Map<String, Object> schemas = map(map(api, "components"), "schemas");
+        List<String> untyped = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        map(api, "paths").forEach((path, item) -> ((Map<String, Object>) item).forEach((method, op) -> {
+            if (!(op instanceof Map<?, ?> o) || !(o.get("responses") instanceof Map<?, ?> responses)) {
+                return;
+            }
+            responses.forEach((code, response) -> {
+                if (!code.toString().startsWith("2")) {
+                    return;
+                }
+                Object content = ((Map<String, Object>) response).get("content");
+                if (content instanceof Map<?, ?> c && c.get("application/json") instanceof Map<?, ?> json) {
+                    untypedIn((Map<String, Object>) json.get("schema"), o.get("operationId") + " " + code, schemas, seen,
+                            untyped);
+                } else if (content == null && !code.toString().equals("204")) {
+                    untyped.add(o.get("operationId") + " " + code + ": no content");
+                }
+            });
+        }));
+        assertEquals(List.of(), untyped);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void untypedIn(Map<String, Object> schema, String where, Map<String, Object> schemas,
+                                  java.util.Set<String> seen, List<String> untyped) {
+        if (schema == null) {
+            untyped.add(where + ": no schema");
+            return;
+        }
+        if (schema.get("$ref") instanceof String ref) {
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            if (seen.add(name)) {
+                untypedIn((Map<String, Object>) schemas.get(name), name, schemas, seen, untyped);
+            }
+            return;
+        }
+        if (schema.get("allOf") instanceof List<?> all) {
+            all.forEach(part -> untypedIn((Map<String, Object>) part, where, schemas, seen, untyped));
+            return;
+        }
+        Object type = schema.get("type");
+        if ("array".equals(type)) {
+            if (!where.equals("Problem.errors")) {
+                untypedIn((Map<String, Object>) schema.get("items"), where + "[]", schemas, seen, untyped);
+            }
+        } else if ("object".equals(type) || type == null) {
+            Object properties = schema.get("properties");
+            Object values = schema.get("additionalProperties");
+            if (properties instanceof Map<?, ?> p && !p.isEmpty()) {
+                ((Map<String, Object>) p).forEach((name, property) ->
+                        untypedIn((Map<String, Object>) property, where + "." + name, schemas, seen, untyped));
+            } else if (values instanceof Map<?, ?> v && !v.isEmpty()) {
+                untypedIn((Map<String, Object>) v, where + "{}", schemas, seen, untyped);
+            } else {
+                untyped.add(where + ": " + schema);
+            }
+        }
+    }
+
     @Test
     void swaggerUiIsServedOverTheDocument() {
         Reply page = service.anonymous().get("/swagger-ui/index.html");

@@ -1,6 +1,7 @@
 package org.opengovinfo.service.rollups;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,6 +142,11 @@ class RollupsApiTest extends OnBothDatabases {
         assertEquals(201, rollup.status());
         assertEquals(5, pulled.get("figures").get("s2_5.licensing.decisions").asInt());
         assertEquals(2, pulled.get("unitsReported").asInt());
+        // SDMX-CSV: the one cell reported is an observation; a cell nobody filled in is "not collected" (L), not 0
+        String sdmx = service.get("/api/v1/units/" + county + "/consolidated/2021?format=sdmx").raw().body();
+        String prefix = "\nOGI:OGI_REPORT_2021(1.0)," + county + ",2021,";
+        assertTrue(sdmx.contains(prefix + "s2_5.licensing.decisions,5,A,件,"), sdmx);
+        assertTrue(sdmx.contains(prefix + "s3.new.total,,L,件,"), sdmx);
     }
 
     @Test
@@ -241,7 +247,7 @@ class RollupsApiTest extends OnBothDatabases {
         String[] lines = csv.raw().body().split("\n");
         // the county declared its compiled table: what it declared stands beside each value, with the difference
         assertEquals("cell,value,unit,label,declared,difference", lines[0]);
-        assertTrue(csv.raw().body().contains("\ns3.new.total,79,件,\"三、收到和处理政府信息公开申请情况 / 一、本年新收政府信息公开申请数量 / 申请人情况 / 总计\",,\n"));
+        assertTrue(csv.raw().body().contains("\ns3.new.total,79,件,三、收到和处理政府信息公开申请情况 / 一、本年新收政府信息公开申请数量 / 申请人情况 / 总计,,\n"));
         assertTrue(csv.raw().body().contains("\ns2_9.central_procurement.amount,63800,万元,"));
         JsonNode sideBySide = json.json().get("declaredAndComputed");
         assertTrue(sideBySide.isArray() && sideBySide.size() > 0, json.raw().body());
@@ -254,6 +260,39 @@ class RollupsApiTest extends OnBothDatabases {
         assertEquals(0, json.json().get("declaredFindings").size(), "the published table is consistent as declared");
         assertEquals(304, again.status());
         assertEquals("request.unknown_format", service.get("/api/v1/units/" + county + "/consolidated/2020?format=xml").code());
+    }
+
+    @Test
+    void theAcceptHeaderChoosesCsvOrSdmxAsFormatDoesAndAnythingElseIsNotAcceptable() {
+        List<String> parts = new ArrayList<>();
+        String county = county(parts);
+        submitSplit(county, parts, 5);
+        service.post("/api/v1/units/" + county + "/rollups/2020", Map.of()).ok();
+        String path = "/api/v1/units/" + county + "/consolidated/2020";
+
+        Reply csv = service.send(service.request(path).header("Accept", "text/csv").GET().build());
+        Reply sdmx = service.send(service.request(path).header("Accept",
+                "application/xml;q=0.9, application/vnd.sdmx.data+csv;version=1.0.0").GET().build());
+        Reply preferred = service.send(service.request(path).header("Accept", "text/csv;q=0.5, application/json").GET().build());
+        Reply xml = service.send(service.request(path).header("Accept", "application/xml").GET().build());
+
+        assertEquals(200, csv.status());
+        assertEquals(service.get(path + "?format=csv").raw().body(), csv.raw().body());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        assertEquals(service.get(path + "?format=sdmx").raw().body(), sdmx.raw().body());
+        assertTrue(sdmx.contentType().startsWith("application/vnd.sdmx.data+csv"), sdmx.contentType());
+        assertNotEquals(csv.header("ETag"), sdmx.header("ETag"), "each representation has its own ETag");
+        assertTrue(preferred.contentType().startsWith("application/json"), preferred.contentType());
+        assertEquals(406, xml.status());
+        assertEquals("request.not_acceptable", xml.code());
+
+        String[] lines = sdmx.raw().body().split("\n");
+        assertEquals("DATAFLOW,REPORTING_UNIT,TIME_PERIOD,CELL,OBS_VALUE,OBS_STATUS,UNIT_MEASURE,SNAPSHOT", lines[0]);
+        String snapshot = service.get(path).json().get("snapshot").asText();
+        assertTrue(sdmx.raw().body().contains("\nOGI:OGI_REPORT_2019(1.0)," + county + ",2020,s3.new.total,79,A,件,"
+                + snapshot + "\n"), sdmx.raw().body());
+        assertEquals(lines.length - 1, java.util.Arrays.stream(lines).skip(1).filter(l -> l.contains(",A,")).count(),
+                "罗庄区 filled every cell: every line is a normal observation");
     }
 
     @Test
@@ -310,7 +349,10 @@ class RollupsApiTest extends OnBothDatabases {
                 + "\"hierarchyYear\":2020,\"computedAt\":\"2021-01-05T08:00:00Z\",\"triggeredBy\":\"admin\","
                 + "\"completeness\":{},\"versions\":{},\"tree\":{\"" + county + "\":null},\"units\":[{\"unit\":\"" + county
                 + "\",\"parent\":null,\"unitsInSubtree\":5,\"unitsReported\":0,\"consolidated\":{\"s4.reconsideration.upheld\":3},"
-                + "\"own\":null,\"declared\":null,\"findings\":[]}]}";
+                // a finding as versions before causes and bilingual messages stored it, and a field no version knows
+                + "\"own\":null,\"declared\":null,\"findings\":[{\"rule\":\"s4.total\",\"severity\":\"error\","
+                + "\"cells\":[\"s4.reconsideration.upheld\"],\"message\":\"旧版本的说明\",\"retiredField\":1}]}],"
+                + "\"laterField\":{\"any\":true}}";
         ApplicationContext context = service.bean(ApplicationContext.class);
         try (Connection c = DriverManager.getConnection(context.getRequiredProperty("datasources.default.url", String.class),
                 context.getRequiredProperty("datasources.default.username", String.class),
@@ -334,6 +376,10 @@ class RollupsApiTest extends OnBothDatabases {
         assertEquals(id, pulled.get("snapshot").asText());
         assertEquals(3, pulled.get("figures").get("s4.reconsideration.upheld").asInt());
         assertEquals(5, pulled.get("unitsInSubtree").asInt());
+        assertEquals("旧版本的说明", pulled.get("findings").get(0).get("message").asText(), pulled.toString());
+        assertEquals(0, pulled.get("findings").get(0).get("consequences").size());
+        assertFalse(pulled.has("declaredAndComputed") || pulled.has("declaredFindings"),
+                "a unit that declared nothing has no declared side, not an empty or null one: " + pulled);
         assertEquals(1, whole.get("units").size());
         assertEquals(3, whole.get("units").get(0).get("consolidated").get("s4.reconsideration.upheld").asInt());
     }

@@ -188,6 +188,8 @@ class ReportingSeasonTest extends OnBothDatabases {
         assertTrue(csv.raw().body().startsWith("\uFEFFunit,name,kind,state,units,none,draft,submitted,returned,accepted"),
                 csv.raw().body());
         assertTrue(csv.raw().body().contains("\nk1,k1,county,accepted,4,0,0,0,0,4,2,2,0.5000,3\n"), csv.raw().body());
+        assertEquals(csv.raw().body(), cityConsolidator.send(cityConsolidator.request(base + "city/status/" + YEAR)
+                .header("Accept", "text/csv").GET().build()).raw().body());
 
         // 发布: every report below accepted or named missing; a snapshot over accepted figures; the subtree locks
         refused(cityConsolidator.post(base + "city/publications/" + YEAR, Map.of()), 409, "report.subtree_not_accepted");

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * {@code ogi pull UNIT YEAR}: the consolidated figures of the latest snapshot: the tables as printed, with their
  * Chinese row and column labels, for people; JSON or CSV for scripts.
  */
-@Command(name = "pull", description = "consolidated figures: the tables with their labels (or --json, --csv)")
+@Command(name = "pull", description = "consolidated figures: the tables with their labels (or --json, --csv, --sdmx)")
 final class PullCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "UNIT")
@@ -31,8 +31,11 @@ final class PullCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "YEAR")
     int year;
 
-    @Option(names = "--csv", description = "CSV (cell,value,unit,label) instead of the tables")
+    @Option(names = "--csv", description = "CSV (cell,value,unit,label,declared,difference) instead of the tables")
     boolean csv;
+
+    @Option(names = "--sdmx", description = "SDMX-CSV 1.0 for a statistics office instead of the tables")
+    boolean sdmx;
 
     @Option(names = "--snapshot", paramLabel = "ID", description = "this snapshot instead of the latest")
     String snapshot;
@@ -49,12 +52,12 @@ final class PullCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ReportsClient client = cli.client();
-        if (csv && snapshot != null) {
-            throw new UsageException(cli.say("--csv 只能取最新快照", "--csv gives the latest snapshot only"));
+        if (csv && sdmx) {
+            throw new UsageException(cli.say("--csv 与 --sdmx 只能选一个", "--csv or --sdmx, not both"));
         }
         String text;
-        if (csv) {
-            text = client.consolidatedCsv(unit, year);
+        if (csv || sdmx) {
+            text = client.consolidatedAs(unit, year, snapshot, csv ? "csv" : "sdmx");
         } else {
             Consolidated c = snapshot == null ? client.consolidated(unit, year) : client.consolidated(unit, year, snapshot);
             text = cli.json() ? Output.JSON.writeValueAsString(c) + "\n" : tables(cli, client.template(c.template()), c);

@@ -136,6 +136,10 @@ class CliTest extends OnBothDatabases {
         linzi.figures().toMap().forEach((cell, value) -> assertEquals(0,
                 new BigDecimal(value.toString()).compareTo(figures.get(cell).decimalValue()), cell));
         assertTrue(ok("pull", "lz", "2021", "--csv").out().startsWith("cell,value,unit,label,declared,difference\n"));
+        String sdmx = ok("pull", "lz", "2021", "--sdmx", "--snapshot", JSON.readTree(pull.out()).get("snapshot").asText()).out();
+        assertTrue(sdmx.startsWith("DATAFLOW,REPORTING_UNIT,TIME_PERIOD,CELL,OBS_VALUE,OBS_STATUS,UNIT_MEASURE,SNAPSHOT\n"), sdmx);
+        assertTrue(sdmx.contains("\nOGI:OGI_REPORT_2021(1.0),lz,2021,s3.new.total,"
+                + figures.get("s3.new.total").asText() + ",A,件,"), sdmx);
     }
 
     @Test

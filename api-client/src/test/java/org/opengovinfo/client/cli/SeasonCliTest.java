@@ -321,7 +321,7 @@ class SeasonCliTest extends OnBothDatabases {
                 "reopen-publication", "Usage: ogi reopen-publication --reason=TEXT UNIT YEAR\n",
                 "diff", "Usage: ogi diff --from=FROM --to=TO [UNIT] [YEAR]\n",
                 "rollup", "Usage: ogi rollup [--accepted] UNIT YEAR\n",
-                "pull", "Usage: ogi pull [--csv] [--snapshot=ID] [--out=FILE] UNIT YEAR\n",
+                "pull", "Usage: ogi pull [--csv] [--sdmx] [--snapshot=ID] [--out=FILE] UNIT YEAR\n",
                 "findings", "Usage: ogi findings [--rule=RULE] [--severity=error|warning] [--kind=KIND] [--unit=UNIT] [--csv] "
                         + "[--snapshot=ID] UNIT YEAR\n");
         own.forEach((command, usage) -> {

@@ -109,6 +109,21 @@ public final class Figures implements CellValues {
         return cells(false);
     }
 
+    /**
+     * Every filled cell in template order, including computed totals, as an exact decimal (amounts in 万元 without
+     * trailing zeros): the typed form of {@link #toMap()}, for records that say what their values are.
+     */
+    public Map<String, BigDecimal> decimals() {
+        Map<String, BigDecimal> map = new LinkedHashMap<>();
+        for (Cell cell : template.cells()) {
+            int i = cell.index();
+            if (isPresent(i)) {
+                map.put(cell.code(), cell.kind().scale() == 0 ? BigDecimal.valueOf(values[i]) : decimal(i));
+            }
+        }
+        return map;
+    }
+
     /** The filled cells that were given rather than computed, in template order. */
     public Map<String, Object> given() {
         return cells(true);
