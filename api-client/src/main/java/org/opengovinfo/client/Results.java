@@ -58,19 +58,25 @@ public final class Results {
     /**
      * @param status {@code valid} (dry run), {@code accepted} or {@code unchanged}
      * @param findings warnings only; errors come as a {@link RejectedException}
+     * @param notApplicable cells marked not applicable (不适用): no value, yet not blank
      */
     public record SubmissionResult(String unit, int year, String template, String status, Integer version,
-                                   List<Finding> findings, Map<String, Object> figures, Map<String, Object> declared) {
+                                   List<Finding> findings, Map<String, Object> figures, List<String> notApplicable,
+                                   Map<String, Object> declared) {
     }
 
+    /** @param notApplicable cells marked not applicable (不适用): no value, yet not blank */
     public record StoredFigures(String unit, int year, int version, String template, String submittedBy,
-                                Instant submittedAt, Map<String, Object> figures, Map<String, Object> declared) {
+                                Instant submittedAt, Map<String, Object> figures, List<String> notApplicable,
+                                Map<String, Object> declared) {
     }
 
     public record Version(int version, String template, String submittedBy, Instant submittedAt, List<Change> changes) {
     }
 
-    public record Change(String cell, Object before, Object after) {
+    /** A changed cell; the flags are true where that side was marked not applicable (不适用), else null. */
+    public record Change(String cell, Object before, Object after, Boolean notApplicableBefore,
+                         Boolean notApplicableAfter) {
     }
 
     /** One unit's figures for a batch. {@code declared} may be empty. */
@@ -184,10 +190,14 @@ public final class Results {
     public record RollupCompleteness(int units, int reported, List<String> missing, Map<String, Integer> missingByKind) {
     }
 
-    /** A unit's consolidated figures with their provenance. */
+    /**
+     * A unit's consolidated figures with their provenance.
+     *
+     * @param notApplicable cells not applicable in every unit added (不适用): no value, yet not blank
+     */
     public record Consolidated(String unit, int year, String template, String snapshot, Instant computedAt,
                                int hierarchyYear, int unitsInSubtree, int unitsReported, Map<String, Object> figures,
-                               List<Finding> findings) {
+                               List<String> notApplicable, List<Finding> findings) {
     }
 
     /** @param token the secret, present only in the answer that created the token */

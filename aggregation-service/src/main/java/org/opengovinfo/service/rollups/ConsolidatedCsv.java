@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.opengovinfo.model.consolidation.DeclaredAndComputed;
+import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.template.Cell;
 import org.opengovinfo.model.template.Template;
 
@@ -26,7 +28,7 @@ final class ConsolidatedCsv {
 
     /**
      * One line per cell of the template, in its order: code, value (empty if blank), unit, Chinese label path, and
-     * what the unit declared in its compiled table with {@code declared - value} (empty where it declared nothing).
+     * what the unit declared in its compiled table (a cell not applicable reads {@value Figures#NOT_APPLICABLE}) with {@code declared - value} (empty where it declared nothing).
      * The same columns for every unit, so that pulls of several units line up.
      */
     static String cells(Template template, RollupService.Entry entry) {
@@ -34,10 +36,13 @@ final class ConsolidatedCsv {
         if (entry.declaredAndComputed() != null) {
             entry.declaredAndComputed().forEach(r -> declared.put(r.cell(), r));
         }
+        Set<String> notApplicable = Set.copyOf(entry.notApplicable());
         List<List<String>> rows = new ArrayList<>();
         for (Cell cell : template.cells()) {
             DeclaredAndComputed row = declared.get(cell.code());
-            rows.add(List.of(cell.code(), plain(entry.consolidated().get(cell.code())), cell.unit(),
+            String value = notApplicable.contains(cell.code()) ? Figures.NOT_APPLICABLE
+                    : plain(entry.consolidated().get(cell.code()));
+            rows.add(List.of(cell.code(), value, cell.unit(),
                     String.join(" / ", cell.labels()), plain(row == null ? null : row.declared()),
                     plain(row == null ? null : row.difference())));
         }
@@ -47,16 +52,19 @@ final class ConsolidatedCsv {
     /**
      * SDMX-CSV 1.0: the dataflow of the template ({@code OGI:OGI_REPORT_2021(1.0)}), then the dimensions reporting
      * unit, year and cell, the value, and the attributes. A blank cell is an empty value with {@code OBS_STATUS} L
-     * (SDMX's "missing value; data exist but were not collected": nobody reported it) — never 0; a filled one has
+     * (SDMX's "missing value; data exist but were not collected": nobody reported it) — never 0; a cell not
+     * applicable (不适用 in every unit) is empty with status M ("missing value; data cannot exist"); a filled one has
      * status A (normal).
      */
     static String sdmx(Template template, String unit, RollupService.Entry entry) {
         String dataflow = dataflow(template);
+        Set<String> notApplicable = Set.copyOf(entry.notApplicable());
         List<List<String>> rows = new ArrayList<>();
         for (Cell cell : template.cells()) {
             BigDecimal value = entry.consolidated().get(cell.code());
-            rows.add(List.of(dataflow, unit, String.valueOf(entry.year()), cell.code(), plain(value),
-                    value == null ? "L" : "A", cell.unit(), entry.snapshot()));
+            String status = value != null ? "A" : notApplicable.contains(cell.code()) ? "M" : "L";
+            rows.add(List.of(dataflow, unit, String.valueOf(entry.year()), cell.code(), plain(value), status,
+                    cell.unit(), entry.snapshot()));
         }
         return write(SDMX, rows);
     }

@@ -174,7 +174,7 @@ class RollupController {
                 : entry.findings().stream().filter(f -> !NAMING_UNITS.contains(f.rule())).toList();
         return new RollupViews.Pull(id, entry.year(), entry.template(), entry.snapshot(), entry.computedAt(),
                 entry.hierarchyYear(), entry.unitsInSubtree(), entry.unitsReported(), entry.consolidated(),
-                FindingView.relocalized(findings),
+                entry.notApplicable(), FindingView.relocalized(findings),
                 entry.declaredFindings() == null ? null : FindingView.relocalized(entry.declaredFindings()),
                 entry.declaredAndComputed());
     }

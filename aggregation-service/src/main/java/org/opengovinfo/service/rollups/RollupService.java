@@ -98,13 +98,15 @@ public class RollupService {
      * A unit's part of a snapshot with the snapshot's header beside it: what a pull of consolidated figures reads.
      *
      * @param consolidated the consolidated values by cell code, in the template's order; blank cells absent
+     * @param notApplicable the cells not applicable in every unit added (不适用): absent from {@code consolidated}
+     *     too, but not blank
      * @param findings stored findings ({@code message} in Chinese; see {@link FindingView#relocalized})
      * @param declaredFindings findings on the table the unit compiled itself, {@code null} if it declared none
      * @param declaredAndComputed its declared values beside the sums, {@code null} if it declared none
      */
     public record Entry(String snapshot, int year, String template, Instant computedAt, int hierarchyYear, String unit,
                         @Nullable String parent, int unitsInSubtree, int unitsReported,
-                        Map<String, BigDecimal> consolidated, List<FindingView> findings,
+                        Map<String, BigDecimal> consolidated, List<String> notApplicable, List<FindingView> findings,
                         @Nullable List<FindingView> declaredFindings,
                         @Nullable List<DeclaredAndComputed> declaredAndComputed) {
     }
@@ -193,7 +195,8 @@ public class RollupService {
             boolean declared = c.declared() != null;
             // the table the unit compiled itself: its own findings, and beside each cell the sum of the units
             SnapshotCodec.Part part = new SnapshotCodec.Part(c.unit(), tree.parent(u) < 0 ? null : tree.unit(tree.parent(u)),
-                    c.unitsInSubtree(), c.unitsReported(), inCellOrder(template, c.totals().decimals()), null,
+                    c.unitsInSubtree(), c.unitsReported(), inCellOrder(template, c.totals().decimals()),
+                    c.totals().notApplicable().isEmpty() ? null : c.totals().notApplicable(), null,
                     FindingView.stored(c.findings()),
                     declared ? FindingView.stored(c.declaredFindings().stream().map(SubmissionService::onDeclared).toList())
                             : null,
@@ -300,7 +303,8 @@ public class RollupService {
                 declared = cells.declared().isEmpty() ? null : cells.declared();
             }
             units.add(new RollupViews.Part(p.unit(), p.parent(), p.unitsInSubtree(), p.unitsReported(),
-                    consolidated(p, template), p.findings(), p.declaredFindings(), p.declaredAndComputed(), own, declared));
+                    consolidated(p, template), notApplicable(p), p.findings(), p.declaredFindings(), p.declaredAndComputed(),
+                    own, declared));
         }
         return new RollupViews.Snapshot(id, h.unit(), h.year(), h.template(), h.hierarchyYear(), h.computedAt(),
                 h.triggeredBy(), h.completeness(), h.figuresRevision(), h.treeId(), h.basis(),
@@ -353,6 +357,10 @@ public class RollupService {
         return cells;
     }
 
+    private static List<String> notApplicable(SnapshotCodec.Part part) {
+        return part.notApplicable() == null ? List.of() : part.notApplicable();
+    }
+
     private Template template(String id) {
         return templates.byId(id).orElseThrow(() -> new IllegalStateException(
                 "a snapshot names template " + id + ", which is unknown"));
@@ -391,7 +399,8 @@ public class RollupService {
         StoredSnapshot s = e.snapshot();
         SnapshotCodec.Part p = e.content() != null ? SnapshotCodec.part(e.content()) : olderPart(e);
         return new Entry(s.id(), s.year(), s.template(), s.createdAt(), s.year(), p.unit(), p.parent(),
-                p.unitsInSubtree(), p.unitsReported(), consolidated(p, template(s.template())), p.findings(),
+                p.unitsInSubtree(), p.unitsReported(), consolidated(p, template(s.template())), notApplicable(p),
+                p.findings(),
                 p.declaredFindings(), p.declaredAndComputed());
     }
 

@@ -56,12 +56,14 @@ public final class RollupViews {
      * A unit's consolidated figures from one snapshot, with provenance.
      *
      * @param figures the consolidated values by cell code; a blank cell is absent, never 0
+     * @param notApplicable the cells not applicable in every unit added (不适用): no value, yet not blank
      * @param declaredFindings findings on the table the unit compiled itself (only when it declared one)
      * @param declaredAndComputed what it declared beside the sum of the units, cell by cell (only when it declared)
      */
     @Serdeable
     public record Pull(String unit, int year, String template, String snapshot, Instant computedAt, int hierarchyYear,
-                       int unitsInSubtree, int unitsReported, Map<String, BigDecimal> figures, List<FindingView> findings,
+                       int unitsInSubtree, int unitsReported, Map<String, BigDecimal> figures, List<String> notApplicable,
+                       List<FindingView> findings,
                        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<FindingView> declaredFindings,
                        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<DeclaredAndComputed> declaredAndComputed) {
     }
@@ -87,7 +89,7 @@ public final class RollupViews {
      */
     @Serdeable
     public record Part(String unit, @Nullable String parent, int unitsInSubtree, int unitsReported,
-                       Map<String, BigDecimal> consolidated, List<FindingView> findings,
+                       Map<String, BigDecimal> consolidated, List<String> notApplicable, List<FindingView> findings,
                        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<FindingView> declaredFindings,
                        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<DeclaredAndComputed> declaredAndComputed,
                        @Nullable Map<String, BigDecimal> own, @Nullable Map<String, BigDecimal> declared) {

@@ -49,6 +49,7 @@ final class SnapshotCodec {
      * One consolidating unit's part as a rollup computed it.
      *
      * @param values the consolidated values in the template's cell order, blank as null (a fifth of a map by code)
+     * @param notApplicable the cells not applicable in every unit added (不适用), absent when there are none
      * @param consolidated older snapshots: the consolidated values by cell code
      * @param declaredFindings the findings on the table the unit compiled itself, if it declared one
      * @param declaredAndComputed what the unit declared beside the sum of the units, cell by cell, if it declared
@@ -57,7 +58,8 @@ final class SnapshotCodec {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Part(String unit, @Nullable String parent, int unitsInSubtree, int unitsReported,
-                @Nullable List<BigDecimal> values, @Nullable Map<String, BigDecimal> consolidated,
+                @Nullable List<BigDecimal> values, @Nullable List<String> notApplicable,
+                @Nullable Map<String, BigDecimal> consolidated,
                 List<FindingView> findings, @Nullable List<FindingView> declaredFindings,
                 @Nullable List<DeclaredAndComputed> declaredAndComputed,
                 @Nullable Map<String, BigDecimal> own, @Nullable Map<String, BigDecimal> declared) {

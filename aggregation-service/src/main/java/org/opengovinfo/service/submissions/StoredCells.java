@@ -19,7 +19,8 @@ final class StoredCells {
 
     /**
      * The form {@link #parse} reads fastest: cell code → {@link Long} or {@link BigDecimal}, written without a
-     * general serializer since every PUT stores one or two of these.
+     * general serializer since every PUT stores one or two of these. A cell marked not applicable is kept as its mark
+     * (text), which the general writer and parser handle.
      */
     static String write(Map<String, Object> cells) {
         StringBuilder json = new StringBuilder(16 + cells.size() * 40).append('{');
@@ -29,6 +30,9 @@ final class StoredCells {
                 return Json.write(cells);
             }
             Object value = cell.getValue();
+            if (value instanceof String) {
+                return Json.write(cells); // a cell marked not applicable, kept as its mark
+            }
             json.append(json.length() == 1 ? "\"" : ",\"").append(code).append("\":")
                     .append(value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value));
         }

@@ -249,9 +249,10 @@ class SubmissionController {
     }
 
     private SubmissionViews.Stored stored(StoredSubmission s) {
+        var figures = service.figures(s);
         var declared = service.declared(s);
         return new SubmissionViews.Stored(s.unit(), s.year(), s.version(), s.template(), s.submittedBy(), s.submittedAt(),
-                service.figures(s).decimals(), declared == null ? null : declared.decimals());
+                figures.decimals(), figures.notApplicable(), declared == null ? null : declared.decimals());
     }
 
     private List<Change> changes(StoredSubmission before, StoredSubmission s) {
@@ -259,11 +260,17 @@ class SubmissionController {
             return Json.read(s.changes(), CHANGES);
         }
         return service.changes(before, s).stream()
-                .map(c -> new Change((String) c.get("cell"), decimal(c.get("before")), decimal(c.get("after")))).toList();
+                .map(c -> new Change((String) c.get("cell"), decimal(c.get("before")), decimal(c.get("after")),
+                        marked(c.get("before")), marked(c.get("after")))).toList();
     }
 
+    /** A side's number; none where the cell was blank or marked not applicable. */
     private static BigDecimal decimal(Object value) {
-        return value == null ? null : new BigDecimal(value.toString());
+        return value == null || value instanceof String ? null : new BigDecimal(value.toString());
+    }
+
+    private static Boolean marked(Object value) {
+        return value instanceof String ? Boolean.TRUE : null;
     }
 
     /** The findings a rejected batch item carries (a rejection for another reason, such as an unknown unit, has none). */

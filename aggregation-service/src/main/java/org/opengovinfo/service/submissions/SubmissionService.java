@@ -234,8 +234,8 @@ public class SubmissionService {
         }
         int version = current == null ? 1 : current.version() + 1;
         StoredSubmission stored = new StoredSubmission(unit, year, version, checked.template().id(),
-                StoredCells.write(checked.figures().given()),
-                checked.declared() == null ? null : StoredCells.write(checked.declared().given()),
+                StoredCells.write(checked.figures().toStorable()),
+                checked.declared() == null ? null : StoredCells.write(checked.declared().toStorable()),
                 hash, principal.name(), at, null, 0);
         return new Outcome(Status.ACCEPTED, unit, year, checked, version, stored);
     }
@@ -399,7 +399,14 @@ public class SubmissionService {
      * figures never reads back the version before.
      */
     public List<Map<String, Object>> changes(StoredSubmission before, StoredSubmission after) {
-        return changes(before == null ? Map.of() : figures(before).toMap(), figures(after).toMap());
+        return changes(before == null ? Map.of() : marked(figures(before)), marked(figures(after)));
+    }
+
+    /** Every filled cell's value, and {@value Figures#NOT_APPLICABLE} for a cell marked so: what a change moves. */
+    private static Map<String, Object> marked(Figures figures) {
+        Map<String, Object> cells = new LinkedHashMap<>(figures.toMap());
+        figures.notApplicable().forEach(code -> cells.put(code, Figures.NOT_APPLICABLE));
+        return cells;
     }
 
     private static List<Map<String, Object>> changes(Map<String, Object> before, Map<String, Object> after) {
@@ -421,7 +428,7 @@ public class SubmissionService {
     }
 
     private static Object normalize(Object v) {
-        return v == null ? null : new BigDecimal(v.toString()).stripTrailingZeros();
+        return v == null || v instanceof String ? v : new BigDecimal(v.toString()).stripTrailingZeros();
     }
 
     static Map<String, Object> cells(String json) {

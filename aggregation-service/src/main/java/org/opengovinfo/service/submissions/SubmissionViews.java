@@ -1,5 +1,6 @@
 package org.opengovinfo.service.submissions;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
@@ -19,22 +20,25 @@ final class SubmissionViews {
      * @param status {@code valid} (dry run), {@code accepted} (stored as {@code version}) or {@code unchanged}
      * @param findings the warnings (a submission with errors is answered with a problem instead)
      * @param figures every filled cell, totals left blank computed
+     * @param notApplicable the cells marked not applicable (不适用): no value, and not left blank either
      */
     @Serdeable
     record Result(String unit, int year, String template, Status status, @Nullable Integer version,
-                  List<FindingView> findings, Map<String, BigDecimal> figures, @Nullable Map<String, BigDecimal> declared) {
+                  List<FindingView> findings, Map<String, BigDecimal> figures, List<String> notApplicable,
+                  @Nullable Map<String, BigDecimal> declared) {
 
         static Result of(SubmissionService.Outcome o) {
             SubmissionService.Checked c = o.checked();
             return new Result(o.unit(), o.year(), c.template().id(), o.status(), o.version(), FindingView.of(c.findings()),
-                    c.figures().decimals(), c.declared() == null ? null : c.declared().decimals());
+                    c.figures().decimals(), c.figures().notApplicable(),
+                    c.declared() == null ? null : c.declared().decimals());
         }
     }
 
     /** A stored version: the figures as given, with the totals computed, and who stored them when. */
     @Serdeable
     record Stored(String unit, int year, int version, String template, String submittedBy, Instant submittedAt,
-                  Map<String, BigDecimal> figures, @Nullable Map<String, BigDecimal> declared) {
+                  Map<String, BigDecimal> figures, List<String> notApplicable, @Nullable Map<String, BigDecimal> declared) {
     }
 
     /** One entry of a unit's history: which cells changed, from what to what. */
@@ -42,8 +46,14 @@ final class SubmissionViews {
     record Version(int version, String template, String submittedBy, Instant submittedAt, List<Change> changes) {
     }
 
+    /**
+     * A cell that changed; {@code notApplicableBefore} / {@code notApplicableAfter} are there (true) only where the
+     * cell was marked not applicable (不适用) on that side, which holds no number.
+     */
     @Serdeable
-    record Change(String cell, @Nullable BigDecimal before, @Nullable BigDecimal after) {
+    record Change(String cell, @Nullable BigDecimal before, @Nullable BigDecimal after,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean notApplicableBefore,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean notApplicableAfter) {
     }
 
     /** The per-unit answer to a batch, and counts. */

@@ -393,7 +393,7 @@ final class PublicationCommands {
                 moved.add(cli.say("等 " + v.changes().size() + " 个单元格", "… " + v.changes().size() + " cells"));
                 break;
             }
-            moved.add(c.cell() + " " + (c.before() == null ? "—" : c.before()) + " → " + (c.after() == null ? "—" : c.after()));
+            moved.add(c.cell() + " " + side(c.before(), c.notApplicableBefore()) + " → " + side(c.after(), c.notApplicableAfter()));
         }
         return cli.say("第 " + v.version() + " 版：", "version " + v.version() + ": ") + String.join(", ", moved);
     }
@@ -566,5 +566,10 @@ final class PublicationCommands {
             }
             return Cli.OK;
         }
+    }
+
+    /** One side of a change as printed: the value, 不适用, or — for a blank cell (never 0). */
+    private static String side(Object value, Boolean notApplicable) {
+        return Boolean.TRUE.equals(notApplicable) ? "不适用" : value == null ? "—" : value.toString();
     }
 }

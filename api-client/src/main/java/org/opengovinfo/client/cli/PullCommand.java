@@ -74,7 +74,8 @@ final class PullCommand implements Callable<Integer> {
     /**
      * Every table of the template as a grid: a heading with the table's labels, the columns numbered with their
      * labels spelled out once (they are long: 申请人情况 / 法人或其他组织 / 商业企业), then one line per row with its
-     * label and its values under the column numbers. A blank cell prints as —, never as 0.
+     * label and its values under the column numbers. A blank cell prints as —, never as 0; a cell not applicable
+     * as 不适用.
      */
     static String tables(Cli cli, Template template, Consolidated c) {
         StringBuilder text = new StringBuilder();
@@ -85,7 +86,10 @@ final class PullCommand implements Callable<Integer> {
                 c.unit() + " " + c.year() + " consolidated (" + template.id() + "), snapshot " + c.snapshot() + ", "
                         + Output.time(c.computedAt()) + ", " + c.unitsReported() + " of " + c.unitsInSubtree()
                         + " units reported\n"));
-        Map<String, Object> figures = c.figures();
+        Map<String, Object> figures = new java.util.HashMap<>(c.figures());
+        if (c.notApplicable() != null) {
+            c.notApplicable().forEach(code -> figures.put(code, "不适用"));
+        }
         for (Table table : template.tables()) {
             int skip = table.labels().size();
             text.append('\n').append(table.code()).append("  ").append(String.join(" / ", table.labels())).append('\n');

@@ -14,7 +14,9 @@ import org.opengovinfo.model.template.ValueKind;
  * Turns one input value into a cell's scaled {@code long}: JSON numbers, and text in the forms that published
  * reports use — {@code +2}, {@code -14}, {@code 增加15}, {@code 减少135}, {@code 增 2726}, {@code 减 670},
  * {@code 增加8项}, {@code 913689.9 万元}, {@code 9194 个}, {@code 1,234}, full-width digits. Blank forms
- * ({@code null}, empty text, {@code -}, {@code —}, {@code /}) give a blank cell, never a zero.
+ * ({@code null}, empty text, {@code -}, {@code —}, {@code /}) give a blank cell, never a zero; {@code 不适用},
+ * {@code N/A}, {@code NA} and {@code --} a cell marked not applicable. ({@code 无} stays a question: zero or
+ * nothing?)
  *
  * <p>Parsing a number into {@link BigDecimal} takes time quadratic in its digits, so a value longer than any figure
  * can be is refused in linear time before it is parsed: text longer than {@value #MAX_TEXT_LENGTH} characters
@@ -25,17 +27,18 @@ import org.opengovinfo.model.template.ValueKind;
  */
 final class CellValueParser {
 
-    /** The outcome for one value: blank, a scaled value, or a problem. */
-    record Parsed(boolean blank, long value, InputProblem problem, String detail) {
+    /** The outcome for one value: blank, not applicable (blank, and said so), a scaled value, or a problem. */
+    record Parsed(boolean blank, boolean notApplicable, long value, InputProblem problem, String detail) {
 
-        static final Parsed BLANK = new Parsed(true, 0, null, null);
+        static final Parsed BLANK = new Parsed(true, false, 0, null, null);
+        static final Parsed NOT_APPLICABLE = new Parsed(true, true, 0, null, null);
 
         static Parsed value(long value) {
-            return new Parsed(false, value, null, null);
+            return new Parsed(false, false, value, null, null);
         }
 
         static Parsed problem(InputProblem problem, String detail) {
-            return new Parsed(false, 0, problem, detail);
+            return new Parsed(false, false, 0, problem, detail);
         }
     }
 
@@ -55,6 +58,11 @@ final class CellValueParser {
     private static final double LOG10_2 = Math.log10(2);
 
     private static final Set<String> BLANK_FORMS = Set.of("", "-", "—", "——", "/", "\\");
+    /**
+     * How printed tables say "not applicable" (不适用): a cell that holds no value, like a blank one, but the unit
+     * said so. Compared ignoring case after full-width forms are made half-width ({@code Ｎ／Ａ} is {@code N/A}).
+     */
+    private static final Set<String> NOT_APPLICABLE_FORMS = Set.of("不适用", "n/a", "na", "--");
     private static final Pattern TEXT = Pattern.compile(
             "(?<sign>增加|减少|增|减|\\+|-)?\\s*(?<number>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<unit>万元|元|人次|[件条个项次篇期份人家])?");
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
@@ -103,6 +111,9 @@ final class CellValueParser {
         String text = normalizeWidth(raw.subSequence(start, end).toString());
         if (BLANK_FORMS.contains(text)) {
             return Parsed.BLANK;
+        }
+        if (NOT_APPLICABLE_FORMS.contains(text.toLowerCase(java.util.Locale.ROOT))) {
+            return Parsed.NOT_APPLICABLE;
         }
         Matcher m = TEXT.matcher(text);
         if (!m.matches()) {
@@ -194,7 +205,8 @@ final class CellValueParser {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= '０' && c <= '９' || c == '＋' || c == '－' || c == '．' || c == '，' || c == '／') {
+            if (c >= '０' && c <= '９' || c >= 'Ａ' && c <= 'Ｚ' || c >= 'ａ' && c <= 'ｚ' || c == '＋' || c == '－' || c == '．'
+                    || c == '，' || c == '／') {
                 c = (char) (c - 0xFEE0);
             } else if (c == '\u3000') {
                 c = ' ';

@@ -27,13 +27,26 @@ public final class Figures implements CellValues {
     private final long[] values;
     private final long[] present;
     private final long[] derived;
+    private final long[] notApplicable;
+
+    /**
+     * The mark a cell written as not applicable ({@code 不适用}, {@code N/A}, {@code NA}, {@code --}) is kept under
+     * in {@link #toStorable()}, and read back as by {@link #of}.
+     */
+    public static final String NOT_APPLICABLE = "不适用";
 
     /** Takes ownership of the arrays; callers have validated and completed them. */
     Figures(Template template, long[] values, long[] present, long[] derived) {
+        this(template, values, present, derived, Bits.forCells(values.length));
+    }
+
+    /** As above, with the cells marked not applicable (never present at the same time). */
+    Figures(Template template, long[] values, long[] present, long[] derived, long[] notApplicable) {
         this.template = template;
         this.values = values;
         this.present = present;
         this.derived = derived;
+        this.notApplicable = notApplicable;
     }
 
     /**
@@ -60,7 +73,7 @@ public final class Figures implements CellValues {
     /** Figures with every cell blank. */
     public static Figures blank(Template template) {
         int n = template.cellCount();
-        return new Figures(template, new long[n], Bits.forCells(n), Bits.forCells(n));
+        return new Figures(template, new long[n], Bits.forCells(n), Bits.forCells(n), Bits.forCells(n));
     }
 
     public Template template() {
@@ -73,8 +86,34 @@ public final class Figures implements CellValues {
         return isPresent(i) ? Optional.of(decimal(i)) : Optional.empty();
     }
 
+    /** Whether the cell holds no value: neither filled in nor marked not applicable. */
     public boolean isBlank(String code) {
-        return !isPresent(index(code));
+        int i = index(code);
+        return !isPresent(i) && !Bits.get(notApplicable, i);
+    }
+
+    /**
+     * Whether the cell was marked not applicable ({@code 不适用}): it holds no value, like a blank cell, but the unit
+     * said so — distinct from a cell not filled in, and from 0.
+     */
+    public boolean isNotApplicable(String code) {
+        return Bits.get(notApplicable, index(code));
+    }
+
+    /** Whether the cell at this index was marked not applicable. */
+    public boolean isNotApplicableCell(int cell) {
+        return Bits.get(notApplicable, cell);
+    }
+
+    /** The codes of the cells marked not applicable, in template order. */
+    public List<String> notApplicable() {
+        List<String> codes = new ArrayList<>();
+        for (Cell cell : template.cells()) {
+            if (Bits.get(notApplicable, cell.index())) {
+                codes.add(cell.code());
+            }
+        }
+        return codes;
     }
 
     /** Whether the cell was computed from its parts rather than given. */
@@ -87,9 +126,17 @@ public final class Figures implements CellValues {
         return Bits.get(derived, cell);
     }
 
-    /** Whether every cell is blank: nothing at all was reported. */
+    /** Whether every cell is blank: nothing at all was reported, not even that a cell is not applicable. */
     public boolean isEmpty() {
-        return filledCount() == 0;
+        if (filledCount() != 0) {
+            return false;
+        }
+        for (long word : notApplicable) {
+            if (word != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Number of cells that are not blank. */
@@ -127,6 +174,23 @@ public final class Figures implements CellValues {
     /** The filled cells that were given rather than computed, in template order. */
     public Map<String, Object> given() {
         return cells(true);
+    }
+
+    /**
+     * What is kept of these figures: the cells given, in template order, and the cells marked not applicable as
+     * {@value #NOT_APPLICABLE}. Decoding the map gives equal figures.
+     */
+    public Map<String, Object> toStorable() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Cell cell : template.cells()) {
+            int i = cell.index();
+            if (isPresent(i) && !Bits.get(derived, i)) {
+                map.put(cell.code(), cell.kind().scale() == 0 ? (Object) values[i] : decimal(i));
+            } else if (Bits.get(notApplicable, i)) {
+                map.put(cell.code(), NOT_APPLICABLE);
+            }
+        }
+        return map;
     }
 
     private Map<String, Object> cells(boolean givenOnly) {
@@ -219,21 +283,26 @@ public final class Figures implements CellValues {
         return present;
     }
 
+    long[] notApplicableBits() {
+        return notApplicable;
+    }
+
     /**
-     * Equal figures have the same template and the same filled cells with the same values, whether a total was
-     * given or computed.
+     * Equal figures have the same template, the same filled cells with the same values, whether a total was given
+     * or computed, and the same cells marked not applicable.
      */
     @Override
     public boolean equals(Object o) {
         return o instanceof Figures other
                 && template.id().equals(other.template.id())
                 && Arrays.equals(values, other.values)
-                && Arrays.equals(present, other.present);
+                && Arrays.equals(present, other.present)
+                && Arrays.equals(notApplicable, other.notApplicable);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(template.id(), Arrays.hashCode(values), Arrays.hashCode(present));
+        return Objects.hash(template.id(), Arrays.hashCode(values), Arrays.hashCode(present), Arrays.hashCode(notApplicable));
     }
 
     @Override

@@ -10,7 +10,8 @@ import org.opengovinfo.model.template.Template;
 /**
  * Adds up figures of one template: the mutable side of a consolidation, handing out immutable snapshots.
  *
- * <p>Summed and derived cells are added; a cell is blank in the sum only if it is blank in everything added.
+ * <p>Summed and derived cells are added; a cell is blank in the sum only if it is blank in everything added, and
+ * not applicable only if every unit added marked it so (a unit that left it blank or filled it in outweighs that).
  * Declared cells are never added: they come from {@link #snapshot(Figures)}'s declaration. Sums are exact: a
  * cell whose sum leaves the range of {@code long} is <em>overflowed</em>, blank in the snapshot and reported by
  * {@link #overflowedCells()}, never wrapped. Not thread-safe.
@@ -43,6 +44,8 @@ public final class FiguresAccumulator {
     private final long[] values;
     private final long[] present;
     private final long[] overflowed;
+    /** Cells marked not applicable in every unit added so far (all set before the first). */
+    private final long[] notApplicableInAll;
     private int reportingUnits;
 
     public FiguresAccumulator(Template template) {
@@ -55,12 +58,15 @@ public final class FiguresAccumulator {
         this.values = new long[n];
         this.present = Bits.forCells(n);
         this.overflowed = Bits.forCells(n);
+        this.notApplicableInAll = Bits.forCells(n);
+        java.util.Arrays.fill(notApplicableInAll, -1L);
     }
 
     /** Adds one unit's figures, which must be of this accumulator's template. */
     public void add(Figures figures) {
         requireSameTemplate(figures.template());
         addValues(figures.values(), figures.present());
+        intersectNotApplicable(figures.notApplicableBits());
         reportingUnits++;
     }
 
@@ -70,6 +76,9 @@ public final class FiguresAccumulator {
         addValues(other.values, other.present);
         for (int w = 0; w < overflowed.length; w++) {
             overflowed[w] |= other.overflowed[w];
+        }
+        if (other.reportingUnits > 0) {
+            intersectNotApplicable(other.notApplicableInAll);
         }
         reportingUnits += other.reportingUnits;
     }
@@ -100,6 +109,12 @@ public final class FiguresAccumulator {
         }
     }
 
+    private void intersectNotApplicable(long[] marked) {
+        for (int w = 0; w < notApplicableInAll.length; w++) {
+            notApplicableInAll[w] &= marked[w];
+        }
+    }
+
     /** How many units' figures were added, directly or through {@link #addAll}. */
     public int reportingUnits() {
         return reportingUnits;
@@ -127,6 +142,7 @@ public final class FiguresAccumulator {
         int n = values.length;
         long[] v = new long[n];
         long[] p = Bits.forCells(n);
+        long[] na = Bits.forCells(n);
         for (int i = 0; i < n; i++) {
             boolean filled;
             long value;
@@ -140,11 +156,16 @@ public final class FiguresAccumulator {
             if (filled) {
                 v[i] = value;
                 Bits.set(p, i);
+            } else if (Bits.get(summedMask, i) ? reportingUnits > 0 && Bits.get(notApplicableInAll, i)
+                    && !Bits.get(overflowed, i) : declaration != null && declaration.isNotApplicableCell(i)) {
+                // not applicable in every unit added: not applicable in the sum too; in one unit only, nothing
+                Bits.set(na, i);
             }
         }
         long[] derived = Bits.forCells(n);
         FiguresDecoder.complete(template, v, p, derived, overflowed.clone());
-        return new Figures(template, v, p, derived);
+        FiguresDecoder.markNotApplicableTotals(template, p, na);
+        return new Figures(template, v, p, derived, na);
     }
 
     /** Whether the cell's sum overflowed. */

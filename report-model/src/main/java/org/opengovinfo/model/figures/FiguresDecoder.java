@@ -19,6 +19,7 @@ final class FiguresDecoder {
         int n = template.cellCount();
         long[] values = new long[n];
         long[] present = Bits.forCells(n);
+        long[] notApplicable = Bits.forCells(n);
         List<Finding> problems = new ArrayList<>();
         for (Map.Entry<String, ?> entry : input.entrySet()) {
             String code = entry.getKey();
@@ -31,6 +32,8 @@ final class FiguresDecoder {
             CellValueParser.Parsed parsed = CellValueParser.parse(raw, cell.get());
             if (parsed.problem() != null) {
                 problems.add(parsed.problem().finding(code, raw, parsed.detail()));
+            } else if (parsed.notApplicable()) {
+                Bits.set(notApplicable, cell.get().index());
             } else if (!parsed.blank()) {
                 int i = cell.get().index();
                 values[i] = parsed.value();
@@ -40,10 +43,31 @@ final class FiguresDecoder {
         long[] derived = Bits.forCells(n);
         if (problems.isEmpty()) {
             problems.addAll(complete(template, values, present, derived, null));
+            markNotApplicableTotals(template, present, notApplicable);
         }
         return problems.isEmpty()
-                ? new Decoded(Optional.of(new Figures(template, values, present, derived)), List.of())
+                ? new Decoded(Optional.of(new Figures(template, values, present, derived, notApplicable)), List.of())
                 : new Decoded(Optional.empty(), problems);
+    }
+
+    /**
+     * Marks not applicable every blank derived cell all of whose parts are not applicable, in derivation order (so
+     * that a total of such totals follows): nothing can be added up there, and the unit said so for every part.
+     */
+    static void markNotApplicableTotals(Template template, long[] present, long[] notApplicable) {
+        for (SumRule rule : template.rules().derivations()) {
+            int total = rule.total().cell();
+            if (Bits.get(present, total) || Bits.get(notApplicable, total) || rule.right().isEmpty()) {
+                continue;
+            }
+            boolean all = true;
+            for (Term part : rule.right()) {
+                all &= Bits.get(notApplicable, part.cell());
+            }
+            if (all) {
+                Bits.set(notApplicable, total);
+            }
+        }
     }
 
     /**

@@ -28,7 +28,8 @@ final class Sections {
         for (Table table : figures.template().tables()) {
             boolean anyFilled = false;
             for (Cell cell : table.cells()) {
-                anyFilled |= figures.isPresent(cell.index());
+                // a table whose cells are marked not applicable was answered: 不适用 is not forgetting
+                anyFilled |= figures.isPresent(cell.index()) || figures.isNotApplicableCell(cell.index());
             }
             if (!anyFilled) {
                 String label = String.join(" ", table.labels());
