@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.opengovinfo.service.system.FindingView;
+import org.opengovinfo.service.system.SpreadsheetText;
 
 /**
  * The findings below a unit as one CSV line each, for a city office to sort and filter in Excel: UTF-8 with a byte
@@ -41,7 +42,7 @@ final class FindingsCsv {
 
     /** Text Excel would run as a formula (a unit named "=…") is kept as text. */
     private static String text(String value) {
-        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return SpreadsheetText.guarded(value);
     }
 
     private static String plain(BigDecimal value) {

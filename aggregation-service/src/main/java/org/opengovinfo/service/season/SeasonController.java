@@ -27,6 +27,7 @@ import org.opengovinfo.service.access.Permission;
 import org.opengovinfo.service.system.Bodies;
 import org.opengovinfo.service.system.Problem;
 import org.opengovinfo.service.system.Representation;
+import org.opengovinfo.service.system.SpreadsheetText;
 import org.opengovinfo.service.system.ReportYears;
 
 /** The season's moves on one unit's report for a year, and 报送进度 of a subtree. */
@@ -144,7 +145,7 @@ class SeasonController {
         header.forEach(schema::addColumn);
         List<List<Object>> rows = new ArrayList<>();
         for (ReportingStatus.Line line : status.below()) {
-            rows.add(row(line.unit(), line.name(), line.kind(), line.state().code(), line.counts()));
+            rows.add(row(line.unit(), SpreadsheetText.guarded(line.name()), line.kind(), line.state().code(), line.counts()));
         }
         rows.add(row(status.unit(), "合计", "", "", status.total()));
         try {

@@ -26,9 +26,12 @@ public class CurrentFigures implements FiguresOnRecord {
     /** One unit's current submission. {@code declared} may be {@code null}. */
     public record Current(int version, Figures own, Figures declared) {
 
-        /** No value at all, own or declared: stored, but not a report (blank is not zero). */
+        /**
+         * No value at all, own or declared: stored, but not a report (blank is not zero). A cell marked not
+         * applicable is an answer, so figures holding only such marks are a report.
+         */
         public boolean blank() {
-            return own.filledCount() == 0 && (declared == null || declared.filledCount() == 0);
+            return own.isEmpty() && (declared == null || declared.isEmpty());
         }
     }
 

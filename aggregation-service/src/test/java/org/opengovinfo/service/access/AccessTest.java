@@ -224,6 +224,9 @@ class AccessTest extends OnBothDatabases {
                         (as, u, y) -> as.get("/api/v1/units/" + u + "/reports/" + y), (u, y) -> Expected.ok(200, field("unit", u))),
                 new Call("reporting status", Permission.ROLL_UP, Years.GIVEN, any,
                         (as, u, y) -> as.get("/api/v1/units/" + u + "/status/" + y), (u, y) -> Expected.ok(200, field("unit", u))),
+                new Call("progress of a year", Permission.ROLL_UP, Years.GIVEN, any,
+                        (as, u, y) -> as.get("/api/v1/units/" + u + "/progress?fromYear=" + y + "&toYear=" + y),
+                        (u, y) -> Expected.ok(200, field("unit", u))),
                 new Call("accept a draft", Permission.REVIEW, Years.GIVEN, any,
                         (as, u, y) -> as.post("/api/v1/units/" + u + "/reports/" + y + "/accept", Map.of()),
                         (u, y) -> Expected.problem(409, "report.wrong_state")),
@@ -413,10 +416,24 @@ class AccessTest extends OnBothDatabases {
 
     /**
      * Parameters that name a unit only to narrow an answer to part of the subtree {@code @Access} checks: the service
-     * refuses a unit outside it (FindingsBelowTest), so the check on the subtree covers them.
+     * refuses a unit outside it (FindingsBelowTest), so the check on the subtree covers them; and the first year of a
+     * range whose last year {@code @Access} checks, every year before it checked by the method
+     * ({@link #progressOverYearsIsAllowedOnlyWhereTheUnitLiesInTheSubtreeEveryYear}).
      */
     private static final Map<String, String> NARROWING_THE_CHECKED_SUBTREE = Map.of(
-            "/api/v1/units/{id}/findings/{year}", "unit");
+            "/api/v1/units/{id}/findings/{year}", "unit",
+            "/api/v1/units/{id}/progress", "fromYear");
+
+    @Test
+    void progressOverYearsIsAllowedOnlyWhereTheUnitLiesInTheSubtreeEveryYear() {
+        ServiceUnderTest countyA = HOLDERS.stream().filter(h -> h.role() == Role.CONSOLIDATOR && "county-a".equals(h.scope()))
+                .findFirst().orElseThrow().on(service);
+        // mover came under county-a in 2021; in 2020 it was county-b's
+        assertEquals(200, countyA.get("/api/v1/units/mover/progress?fromYear=2021&toYear=2021").status());
+        Reply both = countyA.get("/api/v1/units/mover/progress?fromYear=2020&toYear=2021");
+        assertEquals(List.of(403, "access.forbidden"), List.of(both.status(), both.code()));
+        assertEquals(200, countyA.get("/api/v1/units/a1/progress?fromYear=2020&toYear=2021").status());
+    }
 
     @Test
     void everyRouteNeedsATokenAndMarksTheUnitAndYearItActsOn() {

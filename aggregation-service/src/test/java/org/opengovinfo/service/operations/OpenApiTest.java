@@ -88,7 +88,8 @@ class OpenApiTest {
             Map.entry("submitReport", List.of("200", "409", "422")),
             Map.entry("acceptReport", List.of("200", "409")),
             Map.entry("returnReport", List.of("200", "409", "422")),
-            Map.entry("reopenReport", List.of("200", "409", "422")));
+            Map.entry("reopenReport", List.of("200", "409", "422")),
+            Map.entry("progressAcrossYears", List.of("200")));
 
     @Test
     @SuppressWarnings("unchecked")
