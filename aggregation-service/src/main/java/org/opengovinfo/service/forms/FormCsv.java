@@ -145,10 +145,18 @@ final class FormCsv {
                 if (token != JsonToken.START_ARRAY) {
                     continue;
                 }
-                int line = parser.currentTokenLocation().getLineNr();
+                // a line's number is where its first field starts (the array's own token may still stand at the
+                // end of the line before)
+                int line = -1;
                 List<String> fields = new ArrayList<>();
                 while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    if (line < 0) {
+                        line = parser.currentTokenLocation().getLineNr();
+                    }
                     fields.add(parser.getText());
+                }
+                if (fields.isEmpty()) {
+                    continue;
                 }
                 if (fields.stream().allMatch(String::isBlank)) {
                     continue;
