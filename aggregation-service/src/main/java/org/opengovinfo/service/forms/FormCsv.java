@@ -49,6 +49,8 @@ final class FormCsv {
     static final String FIGURE = "统计数";
     static final String MEASURE = "计量单位";
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+    /** Reads line by line: each line an array of text, with no array around the whole file. */
+    private static final CsvMapper LINES = new CsvMapper();
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private FormCsv() {}
@@ -138,7 +140,7 @@ final class FormCsv {
         Block block = null;
         Map<String, Object> figures = new LinkedHashMap<>();
         Map<String, String> places = new HashMap<>();
-        try (CsvParser parser = (CsvParser) CSV.getFactory().createParser(new StringReader(text))) {
+        try (CsvParser parser = (CsvParser) LINES.getFactory().createParser(new StringReader(text))) {
             parser.setSchema(CsvSchema.emptySchema());
             JsonToken token;
             while ((token = parser.nextToken()) != null) {

@@ -104,7 +104,7 @@ class FormsController {
     @ApiResponse(responseCode = "422", description = "The snapshot is of another year (rollup.snapshot_other_year)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Get(uri = "/units/{id}/report/{year}", produces = {MediaType.TEXT_HTML, XLSX, CSV})
-    @Access(value = Permission.READ_CONSOLIDATED, unit = "id", year = "year")
+    @Access(value = Permission.READ_UNITS, unit = "id", year = "year")
     HttpResponse<?> report(@PathVariable String id, @PathVariable String year, @QueryValue @Nullable String source,
                            @QueryValue @Nullable String snapshot, @QueryValue @Nullable String format,
                            HttpRequest<?> request) {
@@ -112,9 +112,10 @@ class FormsController {
         Source s = source == null ? Source.OWN : Source.parse(source).filter(x -> x != Source.EMPTY).orElseThrow(() ->
                 ErrorCode.REQUEST_INVALID_PARAMETER.problem("source", Redaction.clip(source),
                         new Words("own 或 consolidated", "own or consolidated")));
+        // @Access checks the unit and year; which figures decides the permission: a unit's own figures are for those
+        // who may read figures (reporters too), consolidated ones for those who may pull them (readers too)
+        access.require(principal.get(), s == Source.OWN ? Permission.READ_FIGURES : Permission.READ_CONSOLIDATED);
         if (s == Source.OWN) {
-            // a unit's own figures are for those who may read figures; consolidated ones for readers too
-            access.require(principal.get(), Permission.READ_FIGURES);
             if (snapshot != null) {
                 throw ErrorCode.REQUEST_INVALID_PARAMETER.problem("snapshot", Redaction.clip(snapshot),
                         new Words("与 source=consolidated 一起使用", "given with source=consolidated"));

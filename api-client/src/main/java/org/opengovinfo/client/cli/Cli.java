@@ -106,6 +106,8 @@ public final class Cli implements Callable<Integer> {
         commandLine = new CommandLine(this)
                 .addSubcommand(new SubmitCommand.Submit(this))
                 .addSubcommand(new SubmitCommand.Validate(this))
+                .addSubcommand(new FormCommand(this))
+                .addSubcommand(new ReportCommand(this))
                 .addSubcommand(new CompletenessCommand(this))
                 .addSubcommand(new RollupCommand(this))
                 .addSubcommand(new PullCommand(this))

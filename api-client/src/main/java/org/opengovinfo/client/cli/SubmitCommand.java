@@ -27,8 +27,11 @@ abstract class SubmitCommand implements Callable<Integer> {
 
     private static final int CHUNK = 50;
 
-    @Parameters(paramLabel = "FILE|DIR", description = "a JSON or CSV figures file, or a directory of them")
+    @Parameters(paramLabel = "FILE|DIR", description = "a JSON or CSV figures file, an XLSX form, or a directory of JSON or CSV files")
     Path path;
+
+    @Option(names = "--dry-run", description = "check without storing (as 'ogi validate')")
+    boolean dryRunOption;
 
     @Option(names = "--year", paramLabel = "YEAR", description = "the report year, if the files do not say")
     Integer year;
@@ -74,9 +77,25 @@ abstract class SubmitCommand implements Callable<Integer> {
         Output output = cli.output;
         ReportsClient client = cli.client();
         Templates templates = new Templates(client);
+        boolean dryRun = this.dryRun || dryRunOption;
         if (!Files.isDirectory(path)) {
-            FigureFile s = read(templates, path);
-            Results.SubmissionResult r = client.submit(s.unit(), s.year(), s.figures(), s.declared(), dryRun);
+            Results.SubmissionResult r;
+            String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (name.endsWith(".xlsx") || name.endsWith(".csv")) {
+                // a form goes as it is: the service reads it and names each finding's place in it
+                byte[] form = Files.readAllBytes(path);
+                boolean xlsx = name.endsWith(".xlsx");
+                FormHeading heading = xlsx ? new FormHeading(null, null) : FormHeading.of(form);
+                String u = unit != null ? unit : heading.unit();
+                Integer y = year != null ? year : heading.year();
+                if (u == null || y == null) {
+                    throw new UsageException(path + ": give --unit and --year (or a CSV form whose heading names them)");
+                }
+                r = client.submitForm(u, y, form, xlsx ? ReportsClient.XLSX : "text/csv", dryRun);
+            } else {
+                FigureFile s = read(templates, path);
+                r = client.submit(s.unit(), s.year(), s.figures(), s.declared(), dryRun);
+            }
             if (cli.json()) {
                 output.json(r);
             } else {
