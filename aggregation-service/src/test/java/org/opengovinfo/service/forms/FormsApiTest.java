@@ -317,6 +317,38 @@ class FormsApiTest extends OnBothDatabases {
         assertEquals(404, service.get("/api/v1/units/" + unit + "/figures/2021").status());
     }
 
+    @Test
+    void aConsolidatedReportNamesItsSnapshotAndCannotBeSentBackAsAUnitsOwnFigures() throws IOException {
+        String town = town();
+        service.put("/api/v1/units/" + town + "/figures/2021", Map.of("figures", PublishedReport.linzi2021().cells())).ok();
+        Reply rollup = service.post("/api/v1/units/county/rollups/2021", Map.of());
+        assertEquals(201, rollup.status(), rollup.raw().body());
+        String snapshot = rollup.json().get("id").asText();
+
+        Bytes report = get("/api/v1/units/county/report/2021?source=consolidated&snapshot=" + snapshot + "&format=xlsx", null);
+
+        assertEquals(200, report.status(), new String(report.body(), StandardCharsets.UTF_8));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(report.body()))) {
+            Row source = book.getSheet("表三").getRow(3);
+            assertEquals(List.of("数据", "汇总数据", "汇总快照 " + snapshot), List.of(source.getCell(0).getStringCellValue(),
+                    source.getCell(1).getStringCellValue(), source.getCell(2).getStringCellValue()));
+        }
+        Bytes html = get("/api/v1/units/county/report/2021?source=consolidated", "text/html");
+        assertTrue(new String(html.body(), StandardCharsets.UTF_8).contains(snapshot), "the latest snapshot is named");
+        Bytes back = put("/api/v1/units/county/figures/2021", XLSX, report.body());
+        assertEquals(422, back.status());
+        assertEquals("form.not_a_form", back.json().get("code").asText());
+        assertEquals("request.invalid_parameter",
+                get("/api/v1/units/county/report/2021?source=mine", null).json().get("code").asText());
+    }
+
+    @Test
+    void controlAndBidirectionalCharactersArePrintedVisiblyNeverPassedOn() {
+        assertEquals("abcU+202Edef U+0007", Printable.text("abc\u202Edef \u0007"));
+        assertEquals("（七）总计", Printable.text("（七）总计"));
+        assertEquals(Printable.key("1．属于 国家秘密"), Printable.key("1.属于国家秘密"));
+    }
+
     // ---- CSV ------------------------------------------------------------------------------------------------
 
     private static String csvForm(String unit, int year) {

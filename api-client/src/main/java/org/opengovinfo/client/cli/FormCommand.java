@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,16 +18,11 @@ final class FormCommand implements Callable<Integer> {
     @Option(names = "--unit", required = true, paramLabel = "UNIT", description = "the unit the form is for (its heading names it)")
     String unit;
 
-    static final class Kind {
-        @Option(names = "--xlsx", description = "an Excel workbook (the default)")
-        boolean xlsx;
+    @Option(names = "--xlsx", description = "an Excel workbook (the default)")
+    boolean xlsx;
 
-        @Option(names = "--csv", description = "a CSV file with the Chinese labels as headers (UTF-8 with a byte order mark)")
-        boolean csv;
-    }
-
-    @ArgGroup(exclusive = true)
-    Kind kind;
+    @Option(names = "--csv", description = "a CSV file with the Chinese labels as headers (UTF-8 with a byte order mark)")
+    boolean csv;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "where to write it; default UNIT-YEAR-form.xlsx|.csv")
     Path out;
@@ -41,7 +35,10 @@ final class FormCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String format = kind != null && kind.csv ? "csv" : "xlsx";
+        if (xlsx && csv) {
+            throw new UsageException("give --xlsx or --csv, not both");
+        }
+        String format = csv ? "csv" : "xlsx";
         byte[] form = cli.client().form(unit, year, format);
         Path file = out != null ? out : Path.of(unit + "-" + year + "-form." + format);
         Files.write(file, form);

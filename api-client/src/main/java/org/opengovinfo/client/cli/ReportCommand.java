@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,16 +20,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--year", required = true, paramLabel = "YEAR")
     int year;
 
-    static final class Kind {
-        @Option(names = "--html", description = "printable HTML, A4 (the default)")
-        boolean html;
+    @Option(names = "--html", description = "printable HTML, A4 (the default)")
+    boolean html;
 
-        @Option(names = "--xlsx", description = "an Excel workbook, one sheet per table")
-        boolean xlsx;
-    }
-
-    @ArgGroup(exclusive = true)
-    Kind kind;
+    @Option(names = "--xlsx", description = "an Excel workbook, one sheet per table")
+    boolean xlsx;
 
     @Option(names = "--consolidated", description = "the unit's consolidated figures (latest snapshot) instead of its own")
     boolean consolidated;
@@ -52,7 +46,10 @@ final class ReportCommand implements Callable<Integer> {
         if (snapshot != null && !consolidated) {
             throw new UsageException("--snapshot goes with --consolidated");
         }
-        String format = kind != null && kind.xlsx ? "xlsx" : "html";
+        if (html && xlsx) {
+            throw new UsageException("give --html or --xlsx, not both");
+        }
+        String format = xlsx ? "xlsx" : "html";
         Files.write(out, cli.client().report(unit, year, consolidated, snapshot, format));
         cli.output.out.println(cli.say("已写入 ", "written to ") + out);
         return Cli.OK;
