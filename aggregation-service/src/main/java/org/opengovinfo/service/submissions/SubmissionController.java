@@ -77,7 +77,9 @@ class SubmissionController {
             description = "Body: {\"template\"?: id, \"figures\": {cell: value}, \"declared\"?: {cell: value}}. "
                     + "Errors reject the whole submission with every finding; warnings are accepted and returned. "
                     + "?dryRun=true validates without storing. If-Match with the ETag of the figures read guards "
-                    + "against overwriting someone else's change (412).")
+                    + "against overwriting someone else's change (412). The same PUT takes a filled-in form as it was "
+                    + "saved: the XLSX form or the CSV form of GET /units/{id}/form/{year} (UTF-8 or GBK); a form's findings "
+                    + "carry their places in it, and a workbook that cannot be read is 400 (request.malformed_xlsx).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SubmissionInput.class)))
     @ApiResponse(responseCode = "200", description = "Stored (accepted), identical to the current version (unchanged) "
