@@ -1,7 +1,6 @@
 package org.opengovinfo.service.forms;
 
 import jakarta.inject.Singleton;
-import java.util.Map;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.service.rollups.RollupService;
@@ -26,12 +25,9 @@ class ConsolidatedSource {
     record Consolidated(String snapshot, Figures figures) {
     }
 
-    @SuppressWarnings("unchecked")
     Consolidated of(String unit, int year, String snapshot) {
-        Map<String, Object> entry = snapshot == null ? rollups.latestEntry(unit, year) : rollups.entry(snapshot, unit, year);
-        String template = (String) entry.get("template");
-        Map<String, Object> cells = (Map<String, Object>) entry.get("consolidated");
-        return new Consolidated((String) entry.get("snapshot"),
-                Figures.of(templates.byId(template).orElseThrow(), cells));
+        RollupService.Entry entry = snapshot == null ? rollups.latestEntry(unit, year) : rollups.entry(snapshot, unit, year);
+        return new Consolidated(entry.snapshot(),
+                Figures.of(templates.byId(entry.template()).orElseThrow(), entry.consolidated()));
     }
 }

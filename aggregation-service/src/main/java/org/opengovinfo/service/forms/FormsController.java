@@ -158,7 +158,11 @@ class FormsController {
         return answer.etag() == null ? response : response.header("ETag", answer.etag());
     }
 
-    /** {@code ?format=} if given, else the first of ours that Accept names ({@code fallback} for any or none). */
+    /**
+     * {@code ?format=} if given, else the first of ours that Accept names ({@code fallback} for any or none). The
+     * service's {@code Representation} chooses among JSON, CSV and SDMX the same way; reports and forms offer HTML and
+     * XLSX, which its callers do not, so they are chosen here.
+     */
     private static Format format(String format, HttpRequest<?> request, Format fallback) {
         if (format != null) {
             for (Format f : Format.values()) {
@@ -166,7 +170,7 @@ class FormsController {
                     return f;
                 }
             }
-            throw ErrorCode.REQUEST_UNKNOWN_REPORT_FORMAT.problem(new Words("xlsx、csv 或 html", "xlsx, csv or html"));
+            throw ErrorCode.REQUEST_UNKNOWN_FORMAT.problem(fallback == Format.XLSX ? "xlsx, csv, html" : "html, xlsx, csv");
         }
         List<MediaType> accepted = List.copyOf(request.accept());
         for (MediaType type : accepted) {
