@@ -229,6 +229,42 @@ public final class ReportsClient {
                 body, SubmissionResult.class);
     }
 
+    /** The XLSX form's media type. */
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /**
+     * Submits a filled-in form as it is: an XLSX workbook ({@link #XLSX}) or a CSV form ({@code text/csv}), which the
+     * service reads; its findings carry their place in the form.
+     */
+    public SubmissionResult submitForm(String unit, int year, byte[] form, String contentType, boolean dryRun) {
+        HttpResponse<byte[]> response = exchange("PUT", "/api/v1/units/" + seg(unit) + "/figures/" + year
+                + (dryRun ? "?dryRun=true" : ""), HttpRequest.BodyPublishers.ofByteArray(form), contentType,
+                "application/json", HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return JSON.readValue(response.body(), SubmissionResult.class);
+        } catch (IOException e) {
+            throw new ApiException(response.statusCode(), "client.unreadable_answer", e.getMessage(), List.of());
+        }
+    }
+
+    /** A unit's empty form for a year: {@code format} is {@code xlsx}, {@code csv} or {@code html}. */
+    public byte[] form(String unit, int year, String format) {
+        return download("/api/v1/units/" + seg(unit) + "/form/" + year + "?format=" + seg(format));
+    }
+
+    /**
+     * A unit's report of a year in the official layout ({@code html}, {@code xlsx} or {@code csv}): its own figures,
+     * or its consolidated ones from the latest snapshot or {@code snapshot} (may be {@code null}).
+     */
+    public byte[] report(String unit, int year, boolean consolidated, String snapshot, String format) {
+        return download("/api/v1/units/" + seg(unit) + "/report/" + year + "?format=" + seg(format)
+                + (consolidated ? "&source=consolidated" : "") + (snapshot == null ? "" : "&snapshot=" + seg(snapshot)));
+    }
+
+    private byte[] download(String path) {
+        return exchange("GET", path, null, null, "*/*", HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
     public StoredFigures figures(String unit, int year) {
         return call("GET", "/api/v1/units/" + seg(unit) + "/figures/" + year, null, StoredFigures.class);
     }
@@ -515,9 +551,14 @@ public final class ReportsClient {
     }
 
     private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+        return exchange(method, path, body, contentType, "application/json", HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <B> HttpResponse<B> exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+                                         String accept, HttpResponse.BodyHandler<B> handler) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body)
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (body != null) {
             request.header("Content-Type", contentType);
         }
@@ -531,13 +572,15 @@ public final class ReportsClient {
         int attempts = idempotent ? retries + 1 : 1;
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<B> response = http.send(request.build(), handler);
                 if (attempt < attempts && RETRYABLE.contains(response.statusCode())) {
                     pause(attempt);
                     continue;
                 }
                 if (response.statusCode() >= 400) {
-                    throw problem(response);
+                    Object b = response.body();
+                    throw problem(response.statusCode(), b instanceof byte[] bytes
+                            ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(b));
                 }
                 return response;
             } catch (IOException e) {
@@ -561,15 +604,14 @@ public final class ReportsClient {
         }
     }
 
-    private static ApiException problem(HttpResponse<String> response) {
-        int status = response.statusCode();
+    private static ApiException problem(int status, String body) {
         String code = "http." + status;
-        String detail = response.body();
+        String detail = body;
         JsonNode document = null;
         List<Finding> findings = new ArrayList<>();
         List<ProblemItem> problems = new ArrayList<>();
         try {
-            JsonNode problem = JSON.readTree(response.body());
+            JsonNode problem = JSON.readTree(body);
             if (problem != null && problem.has("code")) {
                 document = problem;
                 code = problem.get("code").asText();

@@ -62,11 +62,13 @@ class SubmissionController {
     private static final int CHUNK = 200;
 
     private final SubmissionService service;
+    private final FiguresPut put;
     private final AccessControl access;
     private final CurrentPrincipal principal;
 
-    SubmissionController(SubmissionService service, AccessControl access, CurrentPrincipal principal) {
+    SubmissionController(SubmissionService service, FiguresPut put, AccessControl access, CurrentPrincipal principal) {
         this.service = service;
+        this.put = put;
         this.access = access;
         this.principal = principal;
     }
@@ -75,7 +77,9 @@ class SubmissionController {
             description = "Body: {\"template\"?: id, \"figures\": {cell: value}, \"declared\"?: {cell: value}}. "
                     + "Errors reject the whole submission with every finding; warnings are accepted and returned. "
                     + "?dryRun=true validates without storing. If-Match with the ETag of the figures read guards "
-                    + "against overwriting someone else's change (412).")
+                    + "against overwriting someone else's change (412). The same PUT takes a filled-in form as it was "
+                    + "saved: the XLSX form or the CSV form of GET /units/{id}/form/{year} (UTF-8 or GBK); a form's findings "
+                    + "carry their places in it, and a workbook that cannot be read is 400 (request.malformed_xlsx).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SubmissionInput.class)))
     @ApiResponse(responseCode = "200", description = "Stored (accepted), identical to the current version (unchanged) "
@@ -94,13 +98,10 @@ class SubmissionController {
     HttpResponse<SubmissionViews.Result> put(@PathVariable String id, @PathVariable String year, @Body String body,
                                              @QueryValue @Nullable String dryRun,
                                              @Header("If-Match") @Nullable String ifMatch) {
-        int y = ReportYears.parse(year);
-        SubmissionInput input = SubmissionJson.submission(body);
-        if (dryRun(dryRun)) {
-            return HttpResponse.ok(SubmissionViews.Result.of(service.validate(id, y, input)));
-        }
-        SubmissionService.Outcome outcome = service.submit(id, y, input, ifMatch);
-        return HttpResponse.ok(SubmissionViews.Result.of(outcome)).header("ETag", SubmissionService.etag(outcome.version()));
+        FiguresPut.Answer answer = put.put(id, ReportYears.parse(year), SubmissionJson.submission(body),
+                FiguresPut.dryRun(dryRun), ifMatch);
+        io.micronaut.http.MutableHttpResponse<SubmissionViews.Result> response = HttpResponse.ok(answer.result());
+        return answer.etag() == null ? response : response.header("ETag", answer.etag());
     }
 
     @ApiResponse(responseCode = "409", description = "Another writer stored figures meanwhile, or the report is locked (submission.concurrent_write, figures.locked)",
@@ -194,17 +195,6 @@ class SubmissionController {
         return new SubmissionViews.BatchResult(counts.getOrDefault(Status.ACCEPTED, 0),
                 counts.getOrDefault(Status.UNCHANGED, 0), counts.getOrDefault(Status.VALID, 0),
                 counts.getOrDefault(Status.REJECTED, 0), items);
-    }
-
-    /** {@code ?dryRun=true} or {@code false}, exactly: anything else is a mistake to report, not a "no". */
-    private static boolean dryRun(String value) {
-        if (value == null || value.equals("false")) {
-            return false;
-        }
-        if (value.equals("true")) {
-            return true;
-        }
-        throw ErrorCode.REQUEST_INVALID_PARAMETER.problem("dryRun", Redaction.clip(value), Words.TRUE_OR_FALSE);
     }
 
     /**

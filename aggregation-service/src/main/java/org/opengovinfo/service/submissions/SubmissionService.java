@@ -277,6 +277,12 @@ public class SubmissionService {
         return submissions.current(unit, year).orElseThrow(() -> ErrorCode.SUBMISSION_NONE.problem(unit, year));
     }
 
+    /** A unit's current figures for a year, totals computed. @throws ProblemException {@code submission.none} */
+    @Transactional(readOnly = true)
+    public Figures currentFigures(String unit, int year) {
+        return figures(current(unit, year));
+    }
+
     @Transactional(readOnly = true)
     public List<StoredSubmission> versions(String unit, int year) {
         units.get(unit);

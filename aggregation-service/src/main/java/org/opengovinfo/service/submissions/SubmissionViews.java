@@ -10,7 +10,7 @@ import java.util.Map;
 import org.opengovinfo.service.system.FindingView;
 
 /** Submission bodies as the API answers them; field names are stable for scripts. */
-final class SubmissionViews {
+public final class SubmissionViews {
 
     private SubmissionViews() {}
 
@@ -23,9 +23,15 @@ final class SubmissionViews {
      * @param notApplicable the cells marked not applicable (不适用): no value, and not left blank either
      */
     @Serdeable
-    record Result(String unit, int year, String template, Status status, @Nullable Integer version,
+    public record Result(String unit, int year, String template, Status status, @Nullable Integer version,
                   List<FindingView> findings, Map<String, BigDecimal> figures, List<String> notApplicable,
                   @Nullable Map<String, BigDecimal> declared) {
+
+        /** The same answer with each finding told where its cells are in the form that was sent. */
+        public Result placed(java.util.function.Function<String, String> placeOf) {
+            return new Result(unit, year, template, status, version, findings.stream().map(f -> f.placed(placeOf)).toList(),
+                    figures, notApplicable, declared);
+        }
 
         static Result of(SubmissionService.Outcome o) {
             SubmissionService.Checked c = o.checked();

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
 import org.opengovinfo.model.rule.Contribution;
 import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.rule.Outlier;
@@ -17,6 +19,8 @@ import org.opengovinfo.model.rule.Scope;
  * ({@code message}) and in both ({@code messageZh}, {@code messageEn}).
  *
  * @param labels the printed label of each cell, in the order of {@code cells} (empty when not known)
+ * @param places for figures sent as a form (XLSX or CSV): where each cell of {@code cells} is in that form, in the
+ *     same order ({@code 表三 D14 · 自然人 · （七）总计}; empty for a cell the form does not hold); {@code null} otherwise
  * @param scope the row, column or table a per-row or per-column rule instance (or a section check) is about
  * @param actual the left side as filled in, the typed value a cause blames, or a declared value
  * @param expected what the left side should be; {@code null} for a limit check (see {@code limit})
@@ -28,7 +32,7 @@ import org.opengovinfo.model.rule.Scope;
  */
 @Serdeable
 public record FindingView(String rule, String severity, List<String> cells, List<String> labels,
-                          @Nullable ScopeView scope, @Nullable BigDecimal actual, @Nullable BigDecimal expected,
+                          @Nullable List<String> places, @Nullable ScopeView scope, @Nullable BigDecimal actual, @Nullable BigDecimal expected,
                           @Nullable BigDecimal difference, @Nullable BigDecimal limit, @Nullable String cause,
                           List<FindingView> consequences, List<ContributionView> contributors,
                           @Nullable OutlierView outlier, String message, String messageZh, String messageEn) {
@@ -68,12 +72,23 @@ public record FindingView(String rule, String severity, List<String> cells, List
         for (Contribution c : f.contributors()) {
             contributors.add(new ContributionView(c.unit(), c.value()));
         }
-        return new FindingView(f.rule(), f.severity().name().toLowerCase(Locale.ROOT), f.cells(), f.labels(),
+        return new FindingView(f.rule(), f.severity().name().toLowerCase(Locale.ROOT), f.cells(), f.labels(), null,
                 s == null ? null : new ScopeView(s.kind().name().toLowerCase(Locale.ROOT), s.table(), s.code(), s.label()),
                 f.actual(), f.expected(), f.difference(), f.limit(), f.cause(),
                 f.consequences().stream().map(c -> of(c, english)).toList(), contributors,
                 o == null ? null : new OutlierView(o.previous(), o.current(), o.factor(), o.minimumFromZero()),
                 english ? f.message().en() : f.message().zh(), f.message().zh(), f.message().en());
+    }
+
+    /**
+     * This finding with {@code places} set from {@code placeOf} (a cell code → where the form holds it, or {@code null}
+     * for a cell it does not), and so its consequences.
+     */
+    public FindingView placed(Function<String, String> placeOf) {
+        List<String> where = cells.stream().map(c -> Objects.requireNonNullElse(placeOf.apply(c), "")).toList();
+        return new FindingView(rule, severity, cells, labels, where, scope, actual, expected, difference, limit, cause,
+                consequences.stream().map(c -> c.placed(placeOf)).toList(), contributors, outlier, message, messageZh,
+                messageEn);
     }
 
     public static List<FindingView> of(List<Finding> findings) {
@@ -97,7 +112,7 @@ public record FindingView(String rule, String severity, List<String> cells, List
 
     /** This finding and its consequences with {@code message} in English or Chinese; both stay beside it. */
     public FindingView inLanguage(boolean english) {
-        return new FindingView(rule, severity, cells, labels, scope, actual, expected, difference, limit, cause,
+        return new FindingView(rule, severity, cells, labels, places, scope, actual, expected, difference, limit, cause,
                 consequences.stream().map(c -> c.inLanguage(english)).toList(), contributors, outlier,
                 english && messageEn != null ? messageEn : !english && messageZh != null ? messageZh : message,
                 messageZh, messageEn);

@@ -38,7 +38,8 @@ public record Problem(String type, String title, int status,
             "rollup.none", "rollup.unit_not_in_snapshot", "rollup.snapshot_other_year", "rollup.not_comparable",
             "rollup.no_template", "rollup.nothing_below", "template.not_found", "template.none_for_year",
             "token.invalid_principal", "token.unknown_role", "token.invalid_scope", "token.invalid_expiry",
-            "token.not_found", "backup.not_embedded"})
+            "token.not_found", "backup.not_embedded", "request.malformed_xlsx", "form.other_unit", "form.not_a_form",
+            "form.changed", "form.unknown_label", "form.extra_values"})
                       String code,
                       @Schema(description = "what is wrong, in the language Accept-Language asks for (Chinese by default)")
                       String detail,

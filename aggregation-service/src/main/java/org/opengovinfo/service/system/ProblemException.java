@@ -14,10 +14,19 @@ public class ProblemException extends RuntimeException {
     private final transient List<?> errors;
 
     ProblemException(ErrorCode error, List<?> errors, Object... args) {
-        super(error.en(args), null, false, false);
+        this(error, error.en(args), error.zh(args), errors);
+    }
+
+    private ProblemException(ErrorCode error, String detailEn, String detailZh, List<?> errors) {
+        super(detailEn, null, false, false);
         this.error = error;
-        this.detailZh = error.zh(args);
+        this.detailZh = detailZh;
         this.errors = errors == null ? null : List.copyOf(errors);
+    }
+
+    /** The same refusal listing {@code errors} instead (findings told where a form holds their cells). */
+    public ProblemException withErrors(List<?> errors) {
+        return new ProblemException(error, getMessage(), detailZh, errors);
     }
 
     public ErrorCode error() {

@@ -191,6 +191,21 @@ class AccessTest extends OnBothDatabases {
                         (as, u, y) -> as.post("/api/v1/figures/batch", Map.of("year", y, "submissions",
                                 List.of(Map.of("unit", u, "figures", FIGURES)))),
                         (u, y) -> Expected.ok(200, json -> json.get("unchanged").asInt() == 1)),
+                new Call("write figures as a CSV form", Permission.WRITE_FIGURES, Years.GIVEN, any,
+                        (as, u, y) -> as.send(as.request("/api/v1/units/" + u + "/figures/" + y)
+                                .PUT(HttpRequest.BodyPublishers.ofString("s2_6,decisions\r\npenalty,3\r\n"))
+                                .header("Content-Type", "text/csv").build()),
+                        (u, y) -> Expected.ok(200, field("status", "unchanged"))),
+                new Call("an empty form", Permission.READ_UNITS, Years.GIVEN, any,
+                        (as, u, y) -> as.get("/api/v1/units/" + u + "/form/" + y + "?format=csv"),
+                        (u, y) -> Expected.ok(200, json -> json == null)),
+                new Call("a unit's own report", Permission.READ_FIGURES, Years.GIVEN, any,
+                        (as, u, y) -> as.get("/api/v1/units/" + u + "/report/" + y + "?format=csv"),
+                        (u, y) -> Expected.ok(200, json -> json == null)),
+                new Call("a consolidated report", Permission.READ_CONSOLIDATED, Years.GIVEN, any,
+                        (as, u, y) -> as.get("/api/v1/units/" + u + "/report/" + y + "?source=consolidated&format=csv"),
+                        (u, y) -> CONSOLIDATING.contains(u) ? Expected.ok(200, json -> json == null)
+                                : Expected.problem(404, "rollup.none")),
                 new Call("read figures", Permission.READ_FIGURES, Years.GIVEN, any,
                         (as, u, y) -> as.get("/api/v1/units/" + u + "/figures/" + y), (u, y) -> Expected.ok(200, field("unit", u))),
                 new Call("read versions", Permission.READ_FIGURES, Years.GIVEN, any,
@@ -412,7 +427,7 @@ class AccessTest extends OnBothDatabases {
 
     /** Route variables that name neither a unit nor a year; any other must be marked in {@code @Access}. */
     private static final Set<String> NEITHER_UNIT_NOR_YEAR = Set.of("version", "snapshot", "from", "to", "tokenId",
-            "template", "format", "dryRun", "limit", "principal", "since", "basis", "rule", "severity", "kind");
+            "template", "format", "dryRun", "limit", "source", "principal", "since", "basis", "rule", "severity", "kind");
 
     /**
      * Parameters that name a unit only to narrow an answer to part of the subtree {@code @Access} checks: the service

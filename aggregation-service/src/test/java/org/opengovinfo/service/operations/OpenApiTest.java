@@ -77,7 +77,10 @@ class OpenApiTest {
             Map.entry("revokeToken", List.of("204", "404")),
             Map.entry("createBackup", List.of("201", "409")),
             Map.entry("getFigures", List.of("200", "304", "404")),
-            Map.entry("putFigures", List.of("200", "409", "412", "422")),
+            // JSON, and the XLSX and CSV forms, whose bytes may be no workbook or no CSV (400)
+            Map.entry("putFigures", List.of("200", "400", "409", "412", "422")),
+            Map.entry("getForm", List.of("200", "404")),
+            Map.entry("getReport", List.of("200", "404", "422")),
             Map.entry("patchFigures", List.of("200", "409", "412", "422")),
             Map.entry("submitBatch", List.of("200", "422")),
             Map.entry("createRollup", List.of("201", "422")),

@@ -42,8 +42,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         commandListHeading = "%nCommands:%n",
         optionListHeading = "%nOptions (before or after the command):%n",
         footerHeading = "%n",
-        footer = {"Files: JSON {\"unit\": \"...\", \"year\": 2021, \"figures\": {\"s3.new.natural_person\": 5, ...}} or the CSV "
-                + "form from 'ogi template csv' (the tables as printed: one block per table, a line per row).",
+        footer = {"Files: JSON {\"unit\": \"...\", \"year\": 2021, \"figures\": {\"s3.new.natural_person\": 5, ...}}, or "
+                + "the XLSX or CSV form from 'ogi form YEAR --unit UNIT', filled in with Excel or WPS and sent as it is.",
                 "Run 'ogi COMMAND --help' for a command's options."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:refused by the service (its problem code and detail printed)",
@@ -106,6 +106,8 @@ public final class Cli implements Callable<Integer> {
         commandLine = new CommandLine(this)
                 .addSubcommand(new SubmitCommand.Submit(this))
                 .addSubcommand(new SubmitCommand.Validate(this))
+                .addSubcommand(new FormCommand(this))
+                .addSubcommand(new ReportCommand(this))
                 .addSubcommand(new CompletenessCommand(this))
                 .addSubcommand(new RollupCommand(this))
                 .addSubcommand(new PullCommand(this))
@@ -124,8 +126,7 @@ public final class Cli implements Callable<Integer> {
                 .addSubcommand(new PublicationCommands.Findings(this))
                 .addSubcommand(new CommandLine(new UnitsCommand()).addSubcommand(new UnitsCommand.Import(this)))
                 .addSubcommand(new CommandLine(new TemplateCommand())
-                        .addSubcommand(new TemplateCommand.Show(this))
-                        .addSubcommand(new TemplateCommand.Csv(this)));
+                        .addSubcommand(new TemplateCommand.Show(this)));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(output.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(output.err, StandardCharsets.UTF_8), true);
         commandLine.setOut(out).setErr(err)

@@ -57,6 +57,7 @@ final class Output {
             PrintStream s = to != null ? to : f.isError() ? err : out;
             String severity = english ? (f.isError() ? "✗ error  " : "! warning ") : (f.isError() ? "✗ 错误  " : "! 警告  ");
             s.println("  " + severity + f.rule() + "  " + String.join(", ", f.cells()));
+            f.places().stream().filter(p -> !p.isEmpty()).forEach(p -> s.println("      " + (english ? "at " : "位置：") + p));
             if (f.actual() != null && f.limit() != null) {
                 s.println(english ? "      filled " + f.actual().toPlainString() + ", above the limit " + f.limit().toPlainString()
                         : "      填报 " + f.actual().toPlainString() + "，超过上限 " + f.limit().toPlainString());

@@ -2,39 +2,41 @@ package org.opengovinfo.client.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.opengovinfo.client.RejectedException;
 import org.opengovinfo.client.ReportsClient;
 import org.opengovinfo.client.Results;
-import org.opengovinfo.client.Results.Template;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ogi submit} and {@code ogi validate}: one file, or a directory sent as one batch. */
+/**
+ * {@code ogi submit} and {@code ogi validate}: one file, or a directory. JSON files of a directory go as one batch;
+ * forms (XLSX, CSV) go as they are, one request each, and the service reads them — ogi parses no form.
+ */
 abstract class SubmitCommand implements Callable<Integer> {
 
     private static final int CHUNK = 50;
 
-    @Parameters(paramLabel = "FILE|DIR", description = "a JSON or CSV figures file, or a directory of them")
+    @Parameters(paramLabel = "FILE|DIR", description = "a JSON figures file, an XLSX or CSV form, or a directory of them")
     Path path;
 
-    @Option(names = "--year", paramLabel = "YEAR", description = "the report year, if the files do not say")
+    @Option(names = "--year", paramLabel = "YEAR", description = "the report year, if the file does not say")
     Integer year;
 
     @Option(names = "--unit", paramLabel = "UNIT", description = "the unit, if the file does not say")
     String unit;
+
+    @Option(names = "--dry-run", description = "check without storing (as 'ogi validate')")
+    boolean dryRunOption;
 
     private final Cli cli;
     private final boolean dryRun;
@@ -44,14 +46,14 @@ abstract class SubmitCommand implements Callable<Integer> {
         this.dryRun = dryRun;
     }
 
-    @Command(name = "submit", description = "send figures; a directory is sent as one batch")
+    @Command(name = "submit", description = "send figures or a filled-in form; a directory's JSON files go as one batch")
     static final class Submit extends SubmitCommand {
         Submit(Cli cli) {
             super(cli, false);
         }
     }
 
-    @Command(name = "validate", description = "check figures without storing them")
+    @Command(name = "validate", description = "check figures or a form without storing them")
     static final class Validate extends SubmitCommand {
         Validate(Cli cli) {
             super(cli, true);
@@ -69,14 +71,25 @@ abstract class SubmitCommand implements Callable<Integer> {
         };
     }
 
+    private static boolean isForm(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") || name.endsWith(".csv");
+    }
+
     @Override
     public Integer call() throws IOException {
+        boolean dry = dryRun || dryRunOption;
         Output output = cli.output;
         ReportsClient client = cli.client();
-        Templates templates = new Templates(client);
         if (!Files.isDirectory(path)) {
-            FigureFile s = read(templates, path);
-            Results.SubmissionResult r = client.submit(s.unit(), s.year(), s.figures(), s.declared(), dryRun);
+            Results.SubmissionResult r;
+            if (isForm(path)) {
+                Form form = form(path);
+                r = client.submitForm(form.unit(), form.year(), form.bytes(), form.contentType(), dry);
+            } else {
+                FigureFile s = read(path);
+                r = client.submit(s.unit(), s.year(), s.figures(), s.declared(), dry);
+            }
             if (cli.json()) {
                 output.json(r);
             } else {
@@ -88,31 +101,51 @@ abstract class SubmitCommand implements Callable<Integer> {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(path)) {
-            files = list.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".csv")).sorted().toList();
+            files = list.filter(p -> p.toString().endsWith(".json") || isForm(p)).sorted().toList();
         }
         if (files.isEmpty()) {
-            throw new UsageException(path + " holds no .json or .csv files");
+            throw new UsageException(path + " holds no .json, .csv or .xlsx files");
         }
-        List<FigureFile> all = new ArrayList<>();
+        List<FigureFile> figures = new ArrayList<>();
+        List<Form> forms = new ArrayList<>();
         for (Path f : files) {
-            all.add(read(templates, f));
+            if (isForm(f)) {
+                forms.add(form(f));
+            } else {
+                figures.add(read(f));
+            }
         }
-        int batchYear = all.get(0).year();
-        if (all.stream().anyMatch(s -> s.year() != batchYear)) {
-            throw new UsageException("the files in " + path + " are for different years; a batch is one year");
-        }
+        int total = figures.size() + forms.size();
         List<Results.BatchItem> results = new ArrayList<>();
         int[] counts = new int[4];
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<Results.Submission> chunk = all.subList(from, Math.min(all.size(), from + CHUNK)).stream()
-                    .map(s -> new Results.Submission(s.unit(), s.figures(), s.declared())).toList();
-            Results.BatchResult r = client.batch(batchYear, chunk, dryRun);
-            results.addAll(r.results());
-            counts[0] += r.accepted();
-            counts[1] += r.unchanged();
-            counts[2] += r.valid();
-            counts[3] += r.rejected();
-            bar(results.size(), all.size());
+        if (!figures.isEmpty()) {
+            int batchYear = figures.get(0).year();
+            if (figures.stream().anyMatch(s -> s.year() != batchYear)) {
+                throw new UsageException("the JSON files in " + path + " are for different years; a batch is one year");
+            }
+            for (int from = 0; from < figures.size(); from += CHUNK) {
+                List<Results.Submission> chunk = figures.subList(from, Math.min(figures.size(), from + CHUNK)).stream()
+                        .map(s -> new Results.Submission(s.unit(), s.figures(), s.declared())).toList();
+                Results.BatchResult r = client.batch(batchYear, chunk, dry);
+                results.addAll(r.results());
+                counts[0] += r.accepted();
+                counts[1] += r.unchanged();
+                counts[2] += r.valid();
+                counts[3] += r.rejected();
+                bar(results.size(), total);
+            }
+        }
+        for (Form form : forms) {
+            // a form is read by the service, one at a time; a refused one is listed with its findings' places
+            try {
+                Results.SubmissionResult r = client.submitForm(form.unit(), form.year(), form.bytes(), form.contentType(), dry);
+                results.add(new Results.BatchItem(r.unit(), r.status(), r.version(), null, null, r.findings()));
+                counts[switch (r.status()) { case "accepted" -> 0; case "unchanged" -> 1; default -> 2; }]++;
+            } catch (RejectedException e) {
+                results.add(new Results.BatchItem(form.unit(), "rejected", null, e.code(), e.getMessage(), e.findings()));
+                counts[3]++;
+            }
+            bar(results.size(), total);
         }
         if (cli.json()) {
             output.json(new Results.BatchResult(counts[0], counts[1], counts[2], counts[3], results));
@@ -144,7 +177,7 @@ abstract class SubmitCommand implements Callable<Integer> {
 
     // ---- files ---------------------------------------------------------------------------------------------
 
-    /** One unit's figures as a file gives them. */
+    /** One unit's figures as a JSON file gives them. */
     private record FigureFile(String unit, int year, Map<String, Object> figures, Map<String, Object> declared) {
     }
 
@@ -152,71 +185,39 @@ abstract class SubmitCommand implements Callable<Integer> {
     private record JsonFile(String unit, Integer year, Map<String, Object> figures, Map<String, Object> declared) {
     }
 
-    /** Each year's template, asked for once per run. */
-    private static final class Templates {
-        private final ReportsClient client;
-        private final Map<Integer, Template> byYear = new HashMap<>();
-
-        Templates(ReportsClient client) {
-            this.client = client;
-        }
-
-        Template forYear(int year) {
-            return byYear.computeIfAbsent(year, y -> client.template(client.templateForYear(y).id()));
-        }
+    /** A form to send as it is, and the unit and year it goes to. */
+    private record Form(String unit, int year, byte[] bytes, String contentType) {
     }
 
-    private FigureFile read(Templates templates, Path file) throws IOException {
+    /** A form file: the unit and year from --unit and --year, or from a CSV form's heading. */
+    private Form form(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        String fileUnit;
-        Integer fileYear;
-        Map<String, Object> figures;
-        Map<String, Object> declared = Map.of();
-        if (file.toString().endsWith(".csv")) {
-            utf8(bytes);
-            FiguresCsv.Form form;
-            try {
-                form = FiguresCsv.read(bytes);
-            } catch (UsageException e) {
-                throw new UsageException(file + ": " + e.getMessage());
-            }
-            Integer y = year != null ? year : form.year();
-            if (y == null) {
-                throw new UsageException(file + ": give the year as a 'year,2021' line or --year");
-            }
-            try {
-                figures = FiguresCsv.figures(form, templates.forYear(y));
-            } catch (UsageException e) {
-                throw new UsageException(file + ": " + e.getMessage());
-            }
-            fileUnit = form.unit();
-            fileYear = form.year();
-        } else {
-            JsonFile f;
-            try {
-                f = Output.JSON.readValue(bytes, JsonFile.class);
-            } catch (JsonProcessingException e) {
-                throw new UsageException(file + ": not a figures file: " + e.getOriginalMessage());
-            }
-            if (f == null || f.figures() == null) {
-                throw new UsageException(file + ": expected {\"unit\": ..., \"year\": ..., \"figures\": {...}}");
-            }
-            fileUnit = f.unit();
-            fileYear = f.year();
-            figures = new LinkedHashMap<>(f.figures());
-            declared = f.declared() == null ? Map.of() : f.declared();
+        boolean xlsx = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        FormHeading heading = xlsx ? new FormHeading(null, null) : FormHeading.of(bytes);
+        String u = unit != null ? unit : heading.unit();
+        Integer y = year != null ? year : heading.year();
+        if (u == null || u.isBlank() || y == null) {
+            throw new UsageException(file + ": give --unit and --year" + (xlsx ? "" : " (or fill in the form's 单位 and 年度)"));
         }
-        String u = unit != null ? unit : fileUnit;
-        Integer y = year != null ? year : fileYear;
+        return new Form(u, y, bytes, xlsx ? ReportsClient.XLSX : "text/csv");
+    }
+
+    private FigureFile read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        JsonFile f;
+        try {
+            f = Output.JSON.readValue(bytes, JsonFile.class);
+        } catch (JsonProcessingException e) {
+            throw new UsageException(file + ": not a figures file: " + e.getOriginalMessage());
+        }
+        if (f == null || f.figures() == null) {
+            throw new UsageException(file + ": expected {\"unit\": ..., \"year\": ..., \"figures\": {...}}");
+        }
+        String u = unit != null ? unit : f.unit();
+        Integer y = year != null ? year : f.year();
         if (u == null || u.isBlank() || y == null) {
             throw new UsageException(file + ": the unit and year must be in the file or given with --unit and --year");
         }
-        return new FigureFile(u, y, figures, declared);
-    }
-
-    /** Refuses a file that is not UTF-8 (e.g. saved by a spreadsheet in GBK), rather than sending mangled text. */
-    private static void utf8(byte[] bytes) throws CharacterCodingException {
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        return new FigureFile(u, y, new LinkedHashMap<>(f.figures()), f.declared() == null ? Map.of() : f.declared());
     }
 }

@@ -9,7 +9,7 @@ import org.opengovinfo.client.Results.Template;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code ogi template show|csv YEAR}. */
+/** {@code ogi template show YEAR} (the empty form is {@code ogi form YEAR --unit U}). */
 @Command(name = "template", description = "the report format of a year")
 final class TemplateCommand {
 
@@ -46,25 +46,6 @@ final class TemplateCommand {
             t.rules().forEach(r -> rules.putIfAbsent(r.id(), r.severity() + "  " + r.message().zh()));
             out.println(cli.say("规则：", "rules:"));
             rules.forEach((id, text) -> out.println("  " + id + "  " + text));
-            return Cli.OK;
-        }
-    }
-
-    @Command(name = "csv", description = "an empty figures form to fill in")
-    static final class Csv implements Callable<Integer> {
-
-        @Parameters(paramLabel = "YEAR")
-        int year;
-
-        private final Cli cli;
-
-        Csv(Cli cli) {
-            this.cli = cli;
-        }
-
-        @Override
-        public Integer call() {
-            cli.output.out.print(FiguresCsv.form(forYear(cli.client(), year)));
             return Cli.OK;
         }
     }

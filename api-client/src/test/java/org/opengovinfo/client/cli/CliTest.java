@@ -25,6 +25,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opengovinfo.model.figures.Figures;
+import org.opengovinfo.model.template.Table;
+import org.opengovinfo.model.template.Template;
+import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.model.testing.PublishedReport;
 import org.opengovinfo.model.testing.ReportSplitter;
 import org.opengovinfo.service.testing.OnBothDatabases;
@@ -69,31 +72,36 @@ class CliTest extends OnBothDatabases {
     }
 
     /**
-     * Fills the empty form that 'ogi template csv' prints, as a clerk would from the printed tables: the unit and year
-     * lines, and each row's values in the columns its table's header names.
+     * Fills the empty CSV form that 'ogi form --csv' wrote, as a clerk would from the printed tables: after each row's
+     * Chinese label, its values in the columns its table's header line names.
      */
-    private static String fill(String form, String unit, int year, Figures figures) throws Exception {
+    private static String fill(String form, int year, Figures figures) throws Exception {
         Map<String, Object> cells = figures.given();
+        Template template = Templates.bundled().forYear(year).orElseThrow();
         StringBuilder out = new StringBuilder();
-        String table = null;
-        List<String> columns = List.of();
+        Table table = null;
         try (var lines = CSV.readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY)
-                .with(CsvParser.Feature.ALLOW_COMMENTS).with(CsvParser.Feature.SKIP_EMPTY_LINES).<List<String>>readValues(form)) {
+                .<List<String>>readValues(form.replace("\uFEFF", ""))) {
             while (lines.hasNextValue()) {
                 List<String> f = lines.nextValue();
                 List<String> row = new ArrayList<>(f);
-                if (f.get(0).equals("unit")) {
-                    row = List.of("unit", unit);
-                } else if (f.get(0).equals("year")) {
-                    row = List.of("year", Integer.toString(year));
-                } else if (f.get(f.size() - 1).equals("label")) {
-                    table = f.get(0);
-                    columns = f.subList(1, f.size() - 1);
-                } else {
-                    for (int i = 0; i < columns.size(); i++) {
-                        String c = columns.get(i);
-                        Object v = cells.get(c.equals("value") ? table + "." + f.get(0) : table + "." + f.get(0) + "." + c);
-                        row.set(i + 1, v == null ? "" : v.toString());
+                String label = f.get(0);
+                Table next = template.tables().stream().filter(t -> String.join(" ", t.labels()).equals(label))
+                        .findFirst().orElse(null);
+                if (next != null) {
+                    table = next;
+                } else if (table != null) {
+                    Table t = table;
+                    String code = t.rows().stream().filter(r -> String.join(" ", t.rowLabels(r)).equals(label))
+                            .findFirst().orElse(null);
+                    if (code != null && t.columns().isEmpty()) {
+                        Object v = cells.get(t.code() + "." + code);
+                        row.set(1, v == null ? "" : v.toString());
+                    } else if (code != null) {
+                        for (int i = 0; i < t.columns().size(); i++) {
+                            Object v = cells.get(t.code() + "." + code + "." + t.columns().get(i));
+                            row.set(i + 1, v == null ? "" : v.toString());
+                        }
                     }
                 }
                 out.append(CSV.writerFor(String[].class).writeValueAsString(row.toArray(String[]::new)));
@@ -111,16 +119,23 @@ class CliTest extends OnBothDatabases {
                 "lz-street,辛店街道,street,,2015,,lz",
                 "lz-dept,区教育局,department,,2015,,lz", "")).toString());
         assertEquals("新建 4 个单位，更新 0 个\n", imported.out());
-        Run form = ok("template", "csv", "2021");
-        assertTrue(form.out().contains("\ns3,natural_person,business,research,nonprofit,legal_service,other_org,total,label\n"));
         PublishedReport linzi = PublishedReport.linzi2021();
         List<Figures> parts = ReportSplitter.split(linzi.figures(), 3, new Random(3));
         Path forms = Files.createDirectory(dir.resolve("forms"));
         List<String> units = List.of("lz-office", "lz-street", "lz-dept");
         for (int i = 0; i < 3; i++) {
-            String filled = fill(form.out(), units.get(i), 2021, parts.get(i));
-            // One clerk's spreadsheet saves with a byte order mark and Windows line ends.
-            write(forms.resolve(units.get(i) + ".csv"), i == 1 ? "\uFEFF" + filled.replace("\n", "\r\n") : filled);
+            Path empty = dir.resolve(units.get(i) + "-empty.csv");
+            ok("form", "2021", "--csv", "--unit", units.get(i), "-o", empty.toString());
+            String form = Files.readString(empty);
+            assertTrue(form.startsWith("\uFEFF单位," + units.get(i) + ","), form);
+            assertTrue(form.contains("三、收到和处理政府信息公开申请情况") && form.contains("申请人情况 自然人"), form);
+            String filled = fill(form, 2021, parts.get(i));
+            // one clerk's spreadsheet saves in GBK, as Excel does in China, with Windows line ends
+            if (i == 1) {
+                Files.write(forms.resolve(units.get(i) + ".csv"), filled.replace("\n", "\r\n").getBytes(java.nio.charset.Charset.forName("GBK")));
+            } else {
+                write(forms.resolve(units.get(i) + ".csv"), filled);
+            }
         }
 
         Run submit = ogi("--progress", "submit", forms.toString());
@@ -259,7 +274,7 @@ class CliTest extends OnBothDatabases {
         empty.put("OGI_TOKEN", "");
 
         for (Run run : List.of(ogiWith(unset, "completeness", "x", "2021"), ogiWith(empty, "rollup", "x", "2021"),
-                ogiWith(unset, "--token", " ", "template", "csv", "2021"))) {
+                ogiWith(unset, "--token", " ", "form", "2021", "--unit", "x", "--csv"))) {
             assertEquals(Cli.AUTH, run.exit(), run.err());
             assertTrue(run.err().contains("no token set: export OGI_TOKEN="), run.err());
             assertTrue(run.err().contains("--token"), run.err());
@@ -291,12 +306,47 @@ class CliTest extends OnBothDatabases {
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("Exit codes"));
         for (String command : List.of("submit FILE|DIR", "validate FILE|DIR", "completeness UNIT YEAR", "rollup UNIT YEAR",
-                "pull UNIT YEAR", "units import FILE", "template show YEAR", "template csv YEAR")) {
+                "pull UNIT YEAR", "units import FILE", "template show YEAR", "form YEAR --unit UNIT",
+                "report --unit UNIT --year YEAR --out FILE")) {
             assertTrue(help.out().contains("\n  " + command + " "), command + " in\n" + help.out());
         }
         Run rollupHelp = ogi("rollup", "--help");
         assertEquals(0, rollupHelp.exit());
         assertTrue(rollupHelp.out().contains("consolidate UNIT's subtree and show the result"), rollupHelp.out());
+    }
+
+    @Test
+    void aWorkbookFormIsSentAsItIsItsFindingsNameTheirPlaceAndTheReportIsWritten(@TempDir Path dir) throws Exception {
+        ok("units", "import", write(dir.resolve("u.csv"), "id,name,kind,divisionCode,fromYear,toYear,parent\nwb,某镇,town,,2015,,\n").toString());
+        Path form = dir.resolve("wb.xlsx");
+        ok("form", "2021", "--unit", "wb", "-o", form.toString());
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(form))) {
+            var four = book.getSheet("表四");
+            var figures = four.getRow(four.getLastRowNum());   // 表四 prints its figures on one line, the last
+            figures.getCell(0).setCellValue(3);                  // 行政复议 结果维持
+            figures.getCell(4).setCellValue(4);                  // 行政复议 总计
+            try (var out = Files.newOutputStream(form)) {
+                book.write(out);
+            }
+        }
+
+        Run checked = ogi("submit", form.toString(), "--unit", "wb", "--year", "2021", "--dry-run");
+
+        assertEquals(Cli.REJECTED, checked.exit(), checked.out() + checked.err());
+        assertTrue(checked.err().contains("位置：表四 E10 · 行政复议 总计"), checked.err());
+        assertEquals(Cli.USAGE, ogi("submit", form.toString()).exit(), "a workbook needs --unit and --year");
+        ok("submit", write(dir.resolve("wb.json"), "{\"unit\": \"wb\", \"year\": 2021, \"figures\": "
+                + "{\"s4.reconsideration.upheld\": 3}}").toString());
+        Path html = dir.resolve("wb.html");
+        ok("report", "--unit", "wb", "--year", "2021", "--html", "-o", html.toString());
+        String page = Files.readString(html);
+        assertTrue(page.contains("data-cell=\"s4.reconsideration.upheld\"") && page.contains(">3</td>"), page);
+        Path xlsx = dir.resolve("wb-report.xlsx");
+        ok("report", "--unit", "wb", "--year", "2021", "--xlsx", "-o", xlsx.toString());
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            var four = book.getSheet("表四");
+            assertEquals(3.0, four.getRow(four.getLastRowNum()).getCell(0).getNumericCellValue());
+        }
     }
 
     @Test

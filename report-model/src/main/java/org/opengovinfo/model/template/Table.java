@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param cells the table's cells in row-major order
  * @param rowLabels each row's Chinese label path as printed, in the order of {@code rows}
  * @param columnLabels each column's Chinese label path as printed, in the order of {@code columns}
+ * @param printedAcross whether the printed form sets the rows side by side as groups of columns on one line (the
+ *     official 表四: 行政复议 and the two kinds of 行政诉讼, each with its five results), rather than one line per row
  */
 public record Table(String code, List<String> labels, List<String> rows, List<String> columns, List<Cell> cells,
-                    List<List<String>> rowLabels, List<List<String>> columnLabels) {
+                    List<List<String>> rowLabels, List<List<String>> columnLabels, boolean printedAcross) {
 
     public Table {
         Objects.requireNonNull(code, "code");
@@ -25,6 +27,15 @@ public record Table(String code, List<String> labels, List<String> rows, List<St
         if (rowLabels.size() != rows.size() || columnLabels.size() != columns.size()) {
             throw new IllegalArgumentException("table " + code + " needs a label for every row and column");
         }
+        if (printedAcross && columns.isEmpty()) {
+            throw new IllegalArgumentException("table " + code + " has no columns, so its rows cannot be printed across");
+        }
+    }
+
+    /** A table printed one line per row. */
+    public Table(String code, List<String> labels, List<String> rows, List<String> columns, List<Cell> cells,
+                 List<List<String>> rowLabels, List<List<String>> columnLabels) {
+        this(code, labels, rows, columns, cells, rowLabels, columnLabels, false);
     }
 
     /** A table whose rows and columns are known by code only (labels are then the codes). */

@@ -120,7 +120,7 @@ final class TemplateReader {
     }
 
     private Table table(JsonNode node, String path, Attributes defaults, List<Cell> cells) {
-        allowOnly(node, path, "code", "label", "unit", "kind", "consolidation", "rows", "columns");
+        allowOnly(node, path, "code", "label", "unit", "kind", "consolidation", "rows", "columns", "printed");
         String code = code(node, "code", path);
         List<String> labels = labels(node, path);
         Attributes tableAttributes = attributes(node, path, defaults);
@@ -128,6 +128,7 @@ final class TemplateReader {
         List<Line> columns = node.has("columns")
                 ? lines(nonEmptyArray(node, "columns", path), path + ".columns")
                 : List.of();
+        boolean across = printedAcross(node, path, columns);
         List<Cell> tableCells = new ArrayList<>();
         for (Line row : rows) {
             if (columns.isEmpty()) {
@@ -142,7 +143,28 @@ final class TemplateReader {
         }
         return new Table(code, labels, rows.stream().map(Line::code).toList(),
                 columns.stream().map(Line::code).toList(), tableCells,
-                rows.stream().map(Line::labels).toList(), columns.stream().map(Line::labels).toList());
+                rows.stream().map(Line::labels).toList(), columns.stream().map(Line::labels).toList(), across);
+    }
+
+    /**
+     * {@code "printed": "across"} sets the rows side by side on one printed line (表四); {@code "down"}, the default,
+     * one line per row. Only a table with columns can be printed across.
+     */
+    private boolean printedAcross(JsonNode node, String path, List<Line> columns) {
+        if (!node.has("printed")) {
+            return false;
+        }
+        String printed = text(node, "printed", path);
+        return switch (printed) {
+            case "down" -> false;
+            case "across" -> {
+                if (columns.isEmpty()) {
+                    throw fail(path + ".printed: a table without columns cannot be printed across");
+                }
+                yield true;
+            }
+            default -> throw fail(path + ".printed: '" + printed + "' is not down or across");
+        };
     }
 
     private Cell cell(List<Cell> cells, String code, List<String> labels, Attributes a) {

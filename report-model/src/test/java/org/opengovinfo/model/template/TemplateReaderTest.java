@@ -71,6 +71,7 @@ class TemplateReaderTest {
         "\"years\": {\"from\": 2030}               | \"years\": {\"from\": 2030, \"to\": 2020} | t.template.json: $.years: year range 2030–2020 is empty",
         "\"kind\": \"count\"                       | \"kind\": \"amount\" | t.template.json: cell a.r1.x is an amount, so its unit must be 万元",
         "\"id\": \"t\"                             | \"id\": \"T!\" | t.template.json: $.id: 'T!' is not a template id",
+        "\"label\": \"甲\"                         | \"label\": \"甲\", \"printed\": \"sideways\" | t.template.json: $.tables[0].printed: 'sideways' is not down or across",
     })
     void aBrokenTemplateFileIsNamedWithItsProblem(String find, String replace, String expected) {
         String message = failure(TEMPLATE.replace(find.strip(), replace == null ? "" : replace.strip()), RULES);
