@@ -66,8 +66,8 @@ public final class IndicatorSet {
         if (!blank.isEmpty()) {
             List<String> labels = blank.stream().map(this::label).toList();
             return IndicatorValue.notDefined(indicator, null, null, new NotDefined(NotDefined.BLANK_INPUT, blank,
-                    new Message("空白不等于零，以下单元格为空，无法计算：" + String.join("；", labels),
-                            "blank is not zero, and these cells are blank: " + String.join("; ", blank))));
+                    new Message("以下单元格为空（空白不等于零）：" + String.join("；", labels),
+                            "these cells are blank (blank is not zero): " + String.join("; ", blank))));
         }
         if (denominator != null && denominator.signum() == 0) {
             List<String> cells = indicator.denominator().stream().map(Term::written).toList();
