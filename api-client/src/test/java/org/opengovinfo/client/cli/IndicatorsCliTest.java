@@ -153,4 +153,15 @@ class IndicatorsCliTest extends OnBothDatabases {
         assertEquals(Cli.API_ERROR, consolidated.exit(), consolidated.err());
         assertTrue(consolidated.err().contains("404 rollup.none"), consolidated.err());
     }
+
+    @Test
+    void eachCommandsHelpShowsOnlyItsOwnOptions() {
+        for (String command : List.of("indicators", "rankings", "risks")) {
+            String help = ok(command, "--help");
+            assertTrue(help.startsWith("Usage: ogi " + command), help);
+            assertTrue(!help.contains("--token=TOKEN") && !help.contains("--server=URL"), help);
+        }
+        assertTrue(ok("rankings", "--help").contains("--indicator=ID"));
+        assertTrue(ok("indicators", "--help").contains("--consolidated"));
+    }
 }
