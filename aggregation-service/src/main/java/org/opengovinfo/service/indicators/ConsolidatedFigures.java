@@ -1,6 +1,7 @@
 package org.opengovinfo.service.indicators;
 
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import org.opengovinfo.model.figures.Figures;
@@ -30,9 +31,8 @@ class ConsolidatedFigures {
     }
 
     /** The unit's consolidated figures of the newest snapshot that consolidated it for the year; empty if none has. */
-    @SuppressWarnings("unchecked")
     Optional<Consolidated> latest(String unit, int year) {
-        Map<String, Object> entry;
+        RollupService.Entry entry;
         try {
             entry = rollups.latestEntry(unit, year);
         } catch (ProblemException e) {
@@ -41,11 +41,9 @@ class ConsolidatedFigures {
             }
             throw e;
         }
-        String templateId = (String) entry.get("template");
-        Template template = templates.byId(templateId).orElseThrow(() -> new IllegalStateException(
-                "snapshot " + entry.get("snapshot") + " names template " + templateId + ", which is unknown"));
-        Map<String, Object> cells = (Map<String, Object>) entry.get("consolidated");
-        return Optional.of(new Consolidated((String) entry.get("snapshot"),
-                Figures.of(template, cells == null ? Map.of() : cells)));
+        Template template = templates.byId(entry.template()).orElseThrow(() -> new IllegalStateException(
+                "snapshot " + entry.snapshot() + " names template " + entry.template() + ", which is unknown"));
+        Map<String, BigDecimal> cells = entry.consolidated();
+        return Optional.of(new Consolidated(entry.snapshot(), Figures.of(template, cells == null ? Map.of() : cells)));
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,10 +17,10 @@ import org.opengovinfo.service.access.Access;
 import org.opengovinfo.service.access.AccessControl;
 import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.access.Permission;
-import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.Languages;
 import org.opengovinfo.service.system.Problem;
 import org.opengovinfo.service.system.ReportYears;
+import org.opengovinfo.service.system.Representation;
 
 /** Indicators of a unit's figures, rankings of the units below it, risk flags across its subtree. */
 @Tag(name = "indicators")
@@ -27,8 +28,6 @@ import org.opengovinfo.service.system.ReportYears;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/units/{id}")
 class IndicatorsController {
-
-    private static final MediaType CSV = MediaType.of("text/csv; charset=UTF-8");
 
     private final IndicatorsService indicators;
     private final AccessControl access;
@@ -54,16 +53,17 @@ class IndicatorsController {
     @Operation(operationId = "getIndicators", summary = "A unit's indicators for a year (实质公开率, 不予公开率, 无法提供率, "
             + "复议纠错率, 诉讼纠错率, new requests and their change from last year) from its own figures "
             + "(?source=own, the default) or its latest consolidated ones (?source=consolidated); ?format=csv")
-    @Get("/indicators/{year}")
+    @Get(uri = "/indicators/{year}", produces = {MediaType.APPLICATION_JSON, Representation.CSV_TYPE})
     @Access(value = Permission.READ_UNITS, unit = "id", year = "year")
     HttpResponse<?> indicators(@PathVariable String id, @PathVariable String year, @QueryValue @Nullable String source,
-                               @QueryValue @Nullable String format) {
+                               @QueryValue @Nullable String format, @Header("Accept") @Nullable String accept) {
         Source s = Source.parse(source);
         access.require(principal.get(), s.permission());
-        checkFormat(format);
+        Representation as = Representation.choose(format, accept, Representation.JSON, Representation.CSV);
         UnitIndicators found = indicators.indicators(id, ReportYears.parse(year), s);
-        return "csv".equals(format) ? HttpResponse.ok(IndicatorsCsv.indicators(found, Languages.english())).contentType(CSV)
-                : HttpResponse.ok(found);
+        return as == Representation.CSV
+                ? HttpResponse.ok(IndicatorsCsv.indicators(found, Languages.english())).contentType(Representation.CSV.type())
+                : HttpResponse.ok(found).contentType(Representation.JSON.type());
     }
 
     @ApiResponse(responseCode = "200", description = "The rankings (JSON), or one line per child and indicator (CSV)",
@@ -74,14 +74,15 @@ class IndicatorsController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "getRankings", summary = "The units directly below a unit ranked by each indicator (or "
             + "?indicator=), with the weighted mean, median, P10, P90 and their spread; ?format=csv")
-    @Get("/rankings/{year}")
+    @Get(uri = "/rankings/{year}", produces = {MediaType.APPLICATION_JSON, Representation.CSV_TYPE})
     @Access(value = Permission.READ_FIGURES, unit = "id", year = "year")
     HttpResponse<?> rankings(@PathVariable String id, @PathVariable String year, @QueryValue @Nullable String indicator,
-                             @QueryValue @Nullable String format) {
-        checkFormat(format);
+                             @QueryValue @Nullable String format, @Header("Accept") @Nullable String accept) {
+        Representation as = Representation.choose(format, accept, Representation.JSON, Representation.CSV);
         Rankings found = indicators.rankings(id, ReportYears.parse(year), indicator);
-        return "csv".equals(format) ? HttpResponse.ok(IndicatorsCsv.rankings(found, Languages.english())).contentType(CSV)
-                : HttpResponse.ok(found);
+        return as == Representation.CSV
+                ? HttpResponse.ok(IndicatorsCsv.rankings(found, Languages.english())).contentType(Representation.CSV.type())
+                : HttpResponse.ok(found).contentType(Representation.JSON.type());
     }
 
     @ApiResponse(responseCode = "200", description = "The risk flags (JSON), or one line per flag (CSV)", content = {
@@ -89,18 +90,14 @@ class IndicatorsController {
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Operation(operationId = "getRisks", summary = "Risk flags across a unit's subtree for a year, with the figures "
             + "behind each and the thresholds in force; ?format=csv")
-    @Get("/risks/{year}")
+    @Get(uri = "/risks/{year}", produces = {MediaType.APPLICATION_JSON, Representation.CSV_TYPE})
     @Access(value = Permission.READ_FIGURES, unit = "id", year = "year")
-    HttpResponse<?> risks(@PathVariable String id, @PathVariable String year, @QueryValue @Nullable String format) {
-        checkFormat(format);
+    HttpResponse<?> risks(@PathVariable String id, @PathVariable String year, @QueryValue @Nullable String format,
+                          @Header("Accept") @Nullable String accept) {
+        Representation as = Representation.choose(format, accept, Representation.JSON, Representation.CSV);
         Risks found = indicators.risks(id, ReportYears.parse(year));
-        return "csv".equals(format) ? HttpResponse.ok(IndicatorsCsv.risks(found, Languages.english())).contentType(CSV)
-                : HttpResponse.ok(found);
-    }
-
-    private static void checkFormat(@Nullable String format) {
-        if (format != null && !format.equals("json") && !format.equals("csv")) {
-            throw ErrorCode.REQUEST_UNKNOWN_FORMAT.problem();
-        }
+        return as == Representation.CSV
+                ? HttpResponse.ok(IndicatorsCsv.risks(found, Languages.english())).contentType(Representation.CSV.type())
+                : HttpResponse.ok(found).contentType(Representation.JSON.type());
     }
 }

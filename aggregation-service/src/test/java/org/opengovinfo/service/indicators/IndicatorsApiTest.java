@@ -232,6 +232,13 @@ class IndicatorsApiTest extends OnBothDatabases {
         assertTrue(rows.contains(List.of("reconsideration_correction_rate", "Reconsideration correction rate",
                 "not_defined", "", "ix-dept", "'=区教育局", "own", "", "", "", "indicator.no_figures: no figures submitted")),
                 "a name starting with = is kept as text: " + rows);
+        // Accept chooses as ?format= does
+        Reply accepted = service.send(service.request("/api/v1/units/" + COUNTY + "/risks/2021").header("Accept", "text/csv")
+                .GET().build());
+        assertEquals(service.get("/api/v1/units/" + COUNTY + "/risks/2021?format=csv").raw().body(), accepted.raw().body());
+        Reply xml = service.send(service.request("/api/v1/units/" + COUNTY + "/risks/2021").header("Accept", "application/xml")
+                .GET().build());
+        assertEquals(List.of(406, "request.not_acceptable"), List.of(xml.status(), String.valueOf(xml.code())));
         List<List<String>> risks = csv(service.get("/api/v1/units/" + COUNTY + "/risks/2021?format=csv").raw().body());
         assertEquals(List.of("unit", "name", "kind", "parent", "source", "level", "indicator", "label", "value", "numerator",
                 "denominator", "direction", "threshold", "volume", "message"), risks.get(0));
