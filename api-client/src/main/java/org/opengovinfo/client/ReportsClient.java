@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.opengovinfo.client.Results.AuditEvent;
+import org.opengovinfo.client.Results.Rankings;
+import org.opengovinfo.client.Results.Risks;
+import org.opengovinfo.client.Results.UnitIndicators;
 import org.opengovinfo.client.Results.Basis;
 import org.opengovinfo.client.Results.BatchResult;
 import org.opengovinfo.client.Results.Completeness;
@@ -450,6 +453,50 @@ public final class ReportsClient {
     /** The same as the service's CSV: a line per finding, cells and their printed labels, the message. */
     public String findingsBelowCsv(String unit, int year, FindingsFilter filter) {
         return send("GET", findingsPath(unit, year, filter, "csv"), null, null).body();
+    }
+
+    /** A unit's indicators of its own figures ({@code consolidated} false) or of its latest consolidated ones. */
+    public UnitIndicators indicators(String unit, int year, boolean consolidated) {
+        return call("GET", indicatorsPath(unit, year, consolidated, null), null, UnitIndicators.class);
+    }
+
+    /** The same as the service's CSV: a line per indicator. */
+    public String indicatorsCsv(String unit, int year, boolean consolidated) {
+        return send("GET", indicatorsPath(unit, year, consolidated, "csv"), null, null).body();
+    }
+
+    private static String indicatorsPath(String unit, int year, boolean consolidated, String format) {
+        List<String> query = new ArrayList<>();
+        param(query, "source", consolidated ? "consolidated" : null);
+        param(query, "format", format);
+        return "/api/v1/units/" + seg(unit) + "/indicators/" + year + (query.isEmpty() ? "" : "?" + String.join("&", query));
+    }
+
+    /** The units directly below {@code unit} ranked by each indicator, or by {@code indicator} alone (not null). */
+    public Rankings rankings(String unit, int year, String indicator) {
+        return call("GET", rankingsPath(unit, year, indicator, null), null, Rankings.class);
+    }
+
+    /** The same as the service's CSV: a line per child and indicator, then the spread. */
+    public String rankingsCsv(String unit, int year, String indicator) {
+        return send("GET", rankingsPath(unit, year, indicator, "csv"), null, null).body();
+    }
+
+    private static String rankingsPath(String unit, int year, String indicator, String format) {
+        List<String> query = new ArrayList<>();
+        param(query, "indicator", indicator);
+        param(query, "format", format);
+        return "/api/v1/units/" + seg(unit) + "/rankings/" + year + (query.isEmpty() ? "" : "?" + String.join("&", query));
+    }
+
+    /** Risk flags across the unit's subtree. */
+    public Risks risks(String unit, int year) {
+        return call("GET", "/api/v1/units/" + seg(unit) + "/risks/" + year, null, Risks.class);
+    }
+
+    /** The same as the service's CSV: a line per flag. */
+    public String risksCsv(String unit, int year) {
+        return send("GET", "/api/v1/units/" + seg(unit) + "/risks/" + year + "?format=csv", null, null).body();
     }
 
     private static String findingsPath(String unit, int year, FindingsFilter filter, String format) {

@@ -236,4 +236,61 @@ public final class Results {
 
         public static final FindingsFilter NONE = new FindingsFilter(null, null, null, null);
     }
+
+    // ---- indicators, rankings, risk flags ----------------------------------------------------------------------
+
+    /** Why an indicator has no value ({@code indicator.division_by_zero}, {@code indicator.blank_input}, …). */
+    public record NotDefined(String code, List<String> cells, String reason, String reasonZh, String reasonEn) {
+    }
+
+    /**
+     * One indicator of one report: its value (rounded to two places half up) with the exact numerator and
+     * denominator, or {@code notDefined} (then {@code value} is {@code null}, never 0).
+     */
+    public record IndicatorValue(String indicator, String label, String labelZh, String labelEn, String unit,
+                                 BigDecimal value, BigDecimal numerator, BigDecimal denominator, NotDefined notDefined) {
+    }
+
+    /** A unit's indicators for a year, of its own ({@code source} own) or its consolidated figures. */
+    public record UnitIndicators(String unit, String name, int year, String template, String source, String snapshot,
+                                 boolean previousYear, List<IndicatorValue> indicators) {
+    }
+
+    /** The units directly below a unit ranked by each indicator. */
+    public record Rankings(String unit, String name, int year, String template, int children, String percentiles,
+                           List<IndicatorRanking> rankings) {
+    }
+
+    public record IndicatorRanking(String indicator, String label, String labelZh, String labelEn, String unit,
+                                   List<RankedChild> ranked, List<ChildNotDefined> notDefined, Spread spread) {
+    }
+
+    public record RankedChild(int rank, String unit, String name, String source, String snapshot, BigDecimal value,
+                              BigDecimal numerator, BigDecimal denominator) {
+    }
+
+    public record ChildNotDefined(String unit, String name, String source, String snapshot, NotDefined notDefined) {
+    }
+
+    /** Weighted mean (by denominator), median, P10, P90 and P90 − P10 of the ranked values. */
+    public record Spread(int count, BigDecimal weightedMean, BigDecimal median, BigDecimal p10, BigDecimal p90,
+                         BigDecimal p90MinusP10) {
+    }
+
+    /** Risk flags across a unit's subtree, with the thresholds in force. */
+    public record Risks(String unit, String name, int year, String template, RiskSettings settings, int unitsChecked,
+                        List<String> unitsWithoutFigures, Map<String, Integer> byLevel, List<UnitRisk> flags) {
+    }
+
+    public record RiskSettings(String volumeIndicator, BigDecimal minimumVolume, List<RiskThreshold> thresholds) {
+    }
+
+    public record RiskThreshold(String indicator, String direction, BigDecimal red, BigDecimal yellow) {
+    }
+
+    /** One flag on one unit: its level, the threshold passed and the indicator with the figures behind it. */
+    public record UnitRisk(String unit, String name, String kind, String parent, String source, String snapshot,
+                           String level, String direction, BigDecimal threshold, IndicatorValue value,
+                           IndicatorValue volume, String message, String messageZh, String messageEn) {
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.opengovinfo.model.consolidation.ConsolidatedUnit;
 import org.opengovinfo.model.consolidation.Hierarchy;
+import org.opengovinfo.model.figures.Continuity;
 import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
@@ -40,7 +41,8 @@ public class FindingsService {
     private static final Words SEVERITY = new Words("error 或 warning", "error or warning");
 
     /** Checks every report has beside its template's rules (besides {@code input.*} and {@code consolidation.*}). */
-    private static final Set<String> OTHER_CHECKS = Set.of(Finding.CAUSE_RULE, "section.blank", "outlier.year_over_year");
+    private static final Set<String> OTHER_CHECKS = Set.of(Finding.CAUSE_RULE, "section.blank", "outlier.year_over_year",
+            Continuity.IN_FORCE_RULE);
 
     private final UnitService units;
     private final CurrentFigures figures;

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import org.opengovinfo.model.figures.Decoded;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.figures.OutlierSettings;
+import org.opengovinfo.model.figures.Continuity;
 import org.opengovinfo.model.figures.YearOverYear;
 import org.opengovinfo.model.rule.Finding;
 import org.opengovinfo.model.rule.RuleContext;
@@ -371,13 +372,15 @@ public class SubmissionService {
 
     /**
      * What a clerk is shown about a unit's own figures: one finding per thing to fix (causes before consequences),
-     * sections left blank, and against its previous year the cross-year rules and outliers.
+     * sections left blank, and against its previous year the cross-year rules, outliers and the continuity of the
+     * documents in force (warnings: last year's published figures may have been corrected).
      */
     public List<Finding> findings(Figures own, Figures previousYear) {
         List<Finding> findings = new ArrayList<>(own.validate());
         if (previousYear != null) {
             findings.addAll(own.checkAgainstPreviousYear(previousYear));
             findings.addAll(YearOverYear.outliers(own, previousYear, outliers));
+            findings.addAll(Continuity.inForce(own, previousYear));
         }
         return findings;
     }

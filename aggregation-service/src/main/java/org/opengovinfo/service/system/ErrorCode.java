@@ -247,6 +247,11 @@ public enum ErrorCode {
             "%s 年没有单位隶属于 %s，没有可汇总的内容：它只有本级数据，请用 GET /api/v1/units/%2$s/figures/%1$s 读取。",
             "No unit reports to %2$s in %1$s, so there is nothing to consolidate: it has only its own figures, "
                     + "read them with GET /api/v1/units/%2$s/figures/%1$s."),
+    // --- indicators, rankings, risk flags
+    INDICATOR_UNKNOWN("indicator.unknown", HttpStatus.BAD_REQUEST,
+            "没有指标 %s：%s 格式的指标有 %s。", "There is no indicator %s: the %s format has %s."),
+    RANKING_NOTHING_BELOW("ranking.nothing_below", HttpStatus.UNPROCESSABLE_ENTITY,
+            "%s 年没有单位隶属于 %s，没有可排名的下级单位。", "No unit reports to %2$s in %1$s, so there is no one below it to rank."),
 
     // --- templates
     TEMPLATE_NOT_FOUND("template.not_found", HttpStatus.NOT_FOUND,

@@ -235,6 +235,18 @@ class AccessTest extends OnBothDatabases {
                         (u, y) -> Expected.ok(200, field("unit", u))),
                 new Call("findings below", Permission.READ_FIGURES, Years.GIVEN, any,
                         (as, u, y) -> as.get("/api/v1/units/" + u + "/findings/" + y), (u, y) -> Expected.ok(200, field("unit", u))),
+                new Call("indicators of own figures", Permission.READ_FIGURES, Years.GIVEN, any,
+                        (as, u, y) -> as.get("/api/v1/units/" + u + "/indicators/" + y), (u, y) -> Expected.ok(200, field("unit", u))),
+                new Call("indicators of consolidated figures", Permission.READ_CONSOLIDATED, Years.GIVEN, any,
+                        (as, u, y) -> as.get("/api/v1/units/" + u + "/indicators/" + y + "?source=consolidated"),
+                        (u, y) -> CONSOLIDATING.contains(u) ? Expected.ok(200, field("source", "consolidated"))
+                                : Expected.problem(404, "rollup.none")),
+                new Call("rankings of the units below", Permission.READ_FIGURES, Years.GIVEN, any,
+                        (as, u, y) -> as.get("/api/v1/units/" + u + "/rankings/" + y),
+                        (u, y) -> CONSOLIDATING.contains(u) ? Expected.ok(200, field("unit", u))
+                                : Expected.problem(422, "ranking.nothing_below")),
+                new Call("risk flags across the subtree", Permission.READ_FIGURES, Years.GIVEN, any,
+                        (as, u, y) -> as.get("/api/v1/units/" + u + "/risks/" + y), (u, y) -> Expected.ok(200, field("unit", u))),
                 new Call("read a report and its history", Permission.READ_FIGURES, Years.GIVEN, any,
                         (as, u, y) -> as.get("/api/v1/units/" + u + "/reports/" + y), (u, y) -> Expected.ok(200, field("unit", u))),
                 new Call("reporting status", Permission.ROLL_UP, Years.GIVEN, any,
@@ -427,7 +439,8 @@ class AccessTest extends OnBothDatabases {
 
     /** Route variables that name neither a unit nor a year; any other must be marked in {@code @Access}. */
     private static final Set<String> NEITHER_UNIT_NOR_YEAR = Set.of("version", "snapshot", "from", "to", "tokenId",
-            "template", "format", "dryRun", "limit", "source", "principal", "since", "basis", "rule", "severity", "kind");
+            "template", "format", "dryRun", "limit", "principal", "since", "basis", "rule", "severity", "kind",
+            "source", "indicator");
 
     /**
      * Parameters that name a unit only to narrow an answer to part of the subtree {@code @Access} checks: the service

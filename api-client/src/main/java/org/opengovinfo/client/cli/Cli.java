@@ -124,6 +124,9 @@ public final class Cli implements Callable<Integer> {
                 .addSubcommand(new PublicationCommands.History(this))
                 .addSubcommand(new PublicationCommands.Events(this))
                 .addSubcommand(new PublicationCommands.Findings(this))
+                .addSubcommand(new IndicatorCommands.Indicators(this))
+                .addSubcommand(new IndicatorCommands.RankingsCommand(this))
+                .addSubcommand(new IndicatorCommands.RisksCommand(this))
                 .addSubcommand(new CommandLine(new UnitsCommand()).addSubcommand(new UnitsCommand.Import(this)))
                 .addSubcommand(new CommandLine(new TemplateCommand())
                         .addSubcommand(new TemplateCommand.Show(this)));

@@ -28,6 +28,7 @@ class ModelArchitectureTest {
     @Test
     void jacksonIsOnlyUsedToReadTemplateFiles() {
         noClasses().that().doNotHaveFullyQualifiedName("org.opengovinfo.model.template.TemplateReader")
+                .and().doNotHaveFullyQualifiedName("org.opengovinfo.model.indicator.IndicatorReader")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
                 .check(MODEL);
     }
