@@ -250,17 +250,8 @@ class SubmissionController {
             return Json.read(s.changes(), CHANGES);
         }
         return service.changes(before, s).stream()
-                .map(c -> new Change((String) c.get("cell"), decimal(c.get("before")), decimal(c.get("after")),
-                        marked(c.get("before")), marked(c.get("after")))).toList();
-    }
-
-    /** A side's number; none where the cell was blank or marked not applicable. */
-    private static BigDecimal decimal(Object value) {
-        return value == null || value instanceof String ? null : new BigDecimal(value.toString());
-    }
-
-    private static Boolean marked(Object value) {
-        return value instanceof String ? Boolean.TRUE : null;
+                .map(c -> new Change(c.cell(), c.before(), c.after(), c.notApplicableBefore() ? Boolean.TRUE : null,
+                        c.notApplicableAfter() ? Boolean.TRUE : null)).toList();
     }
 
     /** The findings a rejected batch item carries (a rejection for another reason, such as an unknown unit, has none). */

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -407,37 +406,39 @@ public class SubmissionService {
      * every filled cell changed), with before and after ({@code null} for blank). Derived when read, so that storing
      * figures never reads back the version before.
      */
-    public List<Map<String, Object>> changes(StoredSubmission before, StoredSubmission after) {
-        return changes(before == null ? Map.of() : marked(figures(before)), marked(figures(after)));
-    }
-
-    /** Every filled cell's value, and {@value Figures#NOT_APPLICABLE} for a cell marked so: what a change moves. */
-    private static Map<String, Object> marked(Figures figures) {
-        Map<String, Object> cells = new LinkedHashMap<>(figures.toMap());
-        figures.notApplicable().forEach(code -> cells.put(code, Figures.NOT_APPLICABLE));
-        return cells;
-    }
-
-    private static List<Map<String, Object>> changes(Map<String, Object> before, Map<String, Object> after) {
-        Set<String> codes = new LinkedHashSet<>(before.keySet());
-        codes.addAll(after.keySet());
-        List<Map<String, Object>> changes = new ArrayList<>();
+    public List<CellChange> changes(StoredSubmission before, StoredSubmission after) {
+        Figures was = before == null ? null : figures(before);
+        Figures is = figures(after);
+        Set<String> codes = new LinkedHashSet<>();
+        if (was != null) {
+            was.template().cells().forEach(c -> codes.add(c.code()));
+        }
+        is.template().cells().forEach(c -> codes.add(c.code()));
+        List<CellChange> changes = new ArrayList<>();
         for (String code : codes) {
-            Object b = before.get(code);
-            Object a = after.get(code);
-            if (!Objects.equals(normalize(b), normalize(a))) {
-                Map<String, Object> change = new LinkedHashMap<>();
-                change.put("cell", code);
-                change.put("before", b);
-                change.put("after", a);
-                changes.add(change);
+            BigDecimal x = valueOf(was, code);
+            BigDecimal y = valueOf(is, code);
+            boolean naBefore = notApplicable(was, code);
+            boolean naAfter = notApplicable(is, code);
+            boolean sameValue = x == null ? y == null : y != null && x.compareTo(y) == 0;
+            if (!sameValue || naBefore != naAfter) {
+                changes.add(new CellChange(code, x, y, naBefore, naAfter));
             }
         }
         return changes;
     }
 
-    private static Object normalize(Object v) {
-        return v == null || v instanceof String ? v : new BigDecimal(v.toString()).stripTrailingZeros();
+    /** One cell that changed between two versions: its values ({@code null} for none) and whether it was 不适用. */
+    public record CellChange(String cell, BigDecimal before, BigDecimal after, boolean notApplicableBefore,
+                             boolean notApplicableAfter) {
+    }
+
+    private static BigDecimal valueOf(Figures figures, String code) {
+        return figures == null || figures.template().cell(code).isEmpty() ? null : figures.value(code).orElse(null);
+    }
+
+    private static boolean notApplicable(Figures figures, String code) {
+        return figures != null && figures.template().cell(code).isPresent() && figures.isNotApplicable(code);
     }
 
     static Map<String, Object> cells(String json) {

@@ -1,11 +1,9 @@
 package org.opengovinfo.service.system;
 
 import io.micronaut.http.MediaType;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The forms an endpoint can answer in, chosen by {@code ?format=} or, without it, by the {@code Accept} header: a
@@ -58,19 +56,16 @@ public enum Representation {
         if (accept == null || accept.isBlank()) {
             return offered[0];
         }
-        List<Wanted> wanted = new ArrayList<>();
-        for (String part : accept.split(",")) {
-            if (!part.isBlank()) {
-                wanted.add(Wanted.of(part.strip()));
-            }
-        }
-        wanted.sort(Comparator.comparing(Wanted::quality, Comparator.reverseOrder()));
-        for (Wanted w : wanted) {
-            if (w.quality().signum() == 0) {
+        // Micronaut reads the ranges (one it cannot read is left out) but orders specific types before wildcards;
+        // the quality decides first here, so that "application/json;q=0.2, text/*;q=0.8" gets CSV
+        List<MediaType> wanted = new ArrayList<>(MediaType.orderedOf(accept));
+        wanted.sort(Comparator.comparing(MediaType::getQualityAsNumber, Comparator.reverseOrder()));
+        for (MediaType w : wanted) {
+            if (w.getQualityAsNumber().signum() == 0) {
                 continue;
             }
             for (Representation r : offered) {
-                if (w.takes(r.type) && wanted.stream().noneMatch(x -> x.quality().signum() == 0 && x.exactly(r.type))) {
+                if (w.matches(r.type) && !refused(wanted, r.type)) {
                     return r;
                 }
             }
@@ -86,36 +81,9 @@ public enum Representation {
         return String.join(", ", codes);
     }
 
-    /** One media range of an Accept header with its quality (1 when not given; an unreadable one counts as 0). */
-    private record Wanted(String type, String subtype, BigDecimal quality) {
-
-        static Wanted of(String range) {
-            String[] params = range.split(";");
-            String[] name = params[0].strip().toLowerCase(Locale.ROOT).split("/", 2);
-            BigDecimal q = BigDecimal.ONE;
-            for (int i = 1; i < params.length; i++) {
-                String[] kv = params[i].strip().split("=", 2);
-                if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("q")) {
-                    q = quality(kv[1].strip());
-                }
-            }
-            return new Wanted(name[0], name.length == 2 ? name[1] : "", q);
-        }
-
-        private static BigDecimal quality(String text) {
-            if (!text.matches("0(\\.\\d{0,3})?|1(\\.0{0,3})?")) {
-                return BigDecimal.ZERO;
-            }
-            return new BigDecimal(text);
-        }
-
-        boolean takes(MediaType t) {
-            return (type.equals("*") || type.equals(t.getType()))
-                    && (subtype.equals("*") || subtype.equals(t.getSubtype()));
-        }
-
-        boolean exactly(MediaType t) {
-            return type.equals(t.getType()) && subtype.equals(t.getSubtype());
-        }
+    /** Whether the header names this very type with quality 0: "anything but this". */
+    private static boolean refused(List<MediaType> wanted, MediaType type) {
+        return wanted.stream().anyMatch(w -> w.getQualityAsNumber().signum() == 0
+                && w.getType().equals(type.getType()) && w.getSubtype().equals(type.getSubtype()));
     }
 }
