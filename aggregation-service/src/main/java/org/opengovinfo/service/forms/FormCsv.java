@@ -99,6 +99,9 @@ final class FormCsv {
         if (figures == null) {
             return "";
         }
+        if (figures.isNotApplicable(code)) {
+            return Figures.NOT_APPLICABLE;
+        }
         return figures.value(code).map(BigDecimal::toPlainString).orElse("");
     }
 

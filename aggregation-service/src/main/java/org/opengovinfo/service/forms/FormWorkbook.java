@@ -121,6 +121,9 @@ final class FormWorkbook {
                 BigDecimal value = template == null ? null : figures.value(slot.cell()).orElse(null);
                 if (value != null) {
                     write(cell, value);
+                } else if (template != null && figures.isNotApplicable(slot.cell())) {
+                    // as printed; it reads back as not applicable, never as blank or 0
+                    cell.setCellValue(Figures.NOT_APPLICABLE);
                 }
             } else if (!slot.text().isEmpty()) {
                 cell.setCellValue(slot.text());

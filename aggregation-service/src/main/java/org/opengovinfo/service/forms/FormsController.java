@@ -21,7 +21,6 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.opengovinfo.service.access.Access;
 import org.opengovinfo.service.access.AccessControl;
 import org.opengovinfo.service.access.CurrentPrincipal;
@@ -32,6 +31,7 @@ import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.Problem;
 import org.opengovinfo.service.system.Redaction;
 import org.opengovinfo.service.system.ReportYears;
+import org.opengovinfo.service.system.Representation;
 import org.opengovinfo.service.system.Words;
 
 /**
@@ -46,23 +46,8 @@ import org.opengovinfo.service.system.Words;
 @Controller("/api/v1")
 class FormsController {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final String CSV = "text/csv";
-    private static final MediaType CSV_UTF8 = MediaType.of("text/csv; charset=UTF-8");
-    private static final MediaType HTML_UTF8 = MediaType.of("text/html; charset=UTF-8");
-
-    /** The formats, each with its {@code ?format=} name and media type. */
-    enum Format {
-        HTML("html", MediaType.TEXT_HTML), XLSX("xlsx", FormsController.XLSX), CSV("csv", FormsController.CSV);
-
-        final String name;
-        final String type;
-
-        Format(String name, String type) {
-            this.name = name;
-            this.type = type;
-        }
-    }
+    static final String XLSX = Representation.XLSX_TYPE;
+    static final String CSV = Representation.CSV_TYPE;
 
     private final FormsService forms;
     private final ReportPage page;
@@ -88,7 +73,8 @@ class FormsController {
     @Access(value = Permission.READ_UNITS, unit = "id", year = "year")
     HttpResponse<?> form(@PathVariable String id, @PathVariable String year, @QueryValue @Nullable String format,
                          HttpRequest<?> request) {
-        Format f = format(format, request, Format.XLSX);
+        Representation f = Representation.choose(format, request.getHeaders().get(HttpHeaders.ACCEPT),
+                Representation.XLSX, Representation.CSV, Representation.HTML);
         return answer(forms.report(id, ReportYears.parse(year), Source.EMPTY, null), f);
     }
 
@@ -121,7 +107,8 @@ class FormsController {
                         new Words("与 source=consolidated 一起使用", "given with source=consolidated"));
             }
         }
-        Format f = format(format, request, Format.HTML);
+        Representation f = Representation.choose(format, request.getHeaders().get(HttpHeaders.ACCEPT),
+                Representation.HTML, Representation.XLSX, Representation.CSV);
         return answer(forms.report(id, y, s, snapshot), f);
     }
 
@@ -158,47 +145,17 @@ class FormsController {
         return answer.etag() == null ? response : response.header("ETag", answer.etag());
     }
 
-    /**
-     * {@code ?format=} if given, else the first of ours that Accept names ({@code fallback} for any or none). The
-     * service's {@code Representation} chooses among JSON, CSV and SDMX the same way; reports and forms offer HTML and
-     * XLSX, which its callers do not, so they are chosen here.
-     */
-    private static Format format(String format, HttpRequest<?> request, Format fallback) {
-        if (format != null) {
-            for (Format f : Format.values()) {
-                if (f.name.equals(format)) {
-                    return f;
-                }
-            }
-            throw ErrorCode.REQUEST_UNKNOWN_FORMAT.problem(fallback == Format.XLSX ? "xlsx, csv, html" : "html, xlsx, csv");
-        }
-        List<MediaType> accepted = List.copyOf(request.accept());
-        for (MediaType type : accepted) {
-            for (Format f : Format.values()) {
-                if (type.getName().equalsIgnoreCase(f.type)) {
-                    return f;
-                }
-            }
-            if (type.getName().equals("*/*") || type.getName().equals("text/*") && fallback != Format.XLSX) {
-                return fallback;
-            }
-        }
-        if (accepted.isEmpty()) {
-            return fallback;
-        }
-        throw ErrorCode.REQUEST_NOT_ACCEPTABLE.problem();
-    }
-
-    private HttpResponse<?> answer(FormsService.Report report, Format format) {
+    private HttpResponse<?> answer(FormsService.Report report, Representation format) {
         FormHeading h = report.heading();
         String file = h.unit() + "-" + h.year() + "-" + h.source().code();
         return switch (format) {
             case XLSX -> HttpResponse.ok(FormWorkbook.write(report.layout(), h, report.figures()))
-                    .contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".xlsx\"");
+                    .contentType(format.type()).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".xlsx\"");
             case CSV -> HttpResponse.ok(FormCsv.write(report.template(), h, report.figures()))
-                    .contentType(CSV_UTF8).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"");
-            case HTML -> HttpResponse.ok(page.render(report).getBytes(StandardCharsets.UTF_8)).contentType(HTML_UTF8)
+                    .contentType(format.type()).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"");
+            case HTML -> HttpResponse.ok(page.render(report).getBytes(StandardCharsets.UTF_8)).contentType(format.type())
                     .header("Content-Security-Policy", ReportPage.CONTENT_SECURITY_POLICY);
+            case JSON, SDMX -> throw new IllegalStateException("reports are not offered as " + format.code());
         };
     }
 }

@@ -90,6 +90,10 @@ class ReportPage {
     private static Box box(Slot slot, Figures figures) {
         if (slot.isValue()) {
             BigDecimal value = figures == null ? null : figures.value(slot.cell()).orElse(null);
+            if (value == null && figures != null && figures.isNotApplicable(slot.cell())) {
+                return new Box(true, Figures.NOT_APPLICABLE, slot.rowSpan(), slot.columnSpan(), "value not-applicable",
+                        slot.cell(), slot.labels());
+            }
             return new Box(true, value == null ? "" : value.toPlainString(), slot.rowSpan(), slot.columnSpan(),
                     value == null ? "value blank" : "value", slot.cell(), slot.labels());
         }

@@ -15,11 +15,16 @@ public enum Representation {
     JSON("json", MediaType.APPLICATION_JSON_TYPE),
     CSV("csv", MediaType.of("text/csv; charset=UTF-8")),
     /** SDMX-CSV 1.0 (SDMX 2.1 technical notes): the statistics offices' exchange format. */
-    SDMX("sdmx", MediaType.of("application/vnd.sdmx.data+csv; version=1.0.0; charset=UTF-8"));
+    SDMX("sdmx", MediaType.of("application/vnd.sdmx.data+csv; version=1.0.0; charset=UTF-8")),
+    /** The report in the official layout, printable. */
+    HTML("html", MediaType.of("text/html; charset=UTF-8")),
+    /** The report or the form as an Excel workbook. */
+    XLSX("xlsx", MediaType.of(Representation.XLSX_TYPE));
 
     /** What the {@code produces} of an endpoint offering JSON and CSV lists, so that routing lets Accept through. */
     public static final String CSV_TYPE = "text/csv";
     public static final String SDMX_TYPE = "application/vnd.sdmx.data+csv";
+    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final String code;
     private final MediaType type;

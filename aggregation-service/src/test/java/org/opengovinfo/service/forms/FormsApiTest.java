@@ -473,6 +473,45 @@ class FormsApiTest extends OnBothDatabases {
         assertEquals(406, json.status());
         assertEquals("request.not_acceptable", json.json().get("code").asText());
         assertEquals(404, get("/api/v1/units/" + unit + "/report/2021", "text/html").status(), "no figures yet");
-        assertNull(null);
+        // the quality decides, not the order: HTML at 0.5 loses to CSV at 1; XLSX refused outright gets the next
+        assertTrue(get("/api/v1/units/" + unit + "/form/2021", "text/html;q=0.5, text/csv").contentType()
+                .startsWith("text/csv"));
+        assertTrue(get("/api/v1/units/" + unit + "/form/2021", "*/*, " + XLSX + ";q=0").contentType()
+                .startsWith("text/csv"));
+    }
+
+    @Test
+    void aCellNotApplicablePrintsAs不适用InEveryOutputAndComesBackNotApplicableFromTheWorkbook() throws IOException {
+        String unit = town();
+        Map<String, Object> cells = new java.util.LinkedHashMap<>(PublishedReport.linzi2021().cells());
+        cells.put("s2_5.licensing.decisions", "不适用");
+        cells.remove("s3.new.research");
+        service.put("/api/v1/units/" + unit + "/figures/2021", Map.of("figures", cells)).ok();
+        Reply own = service.get("/api/v1/units/" + unit + "/figures/2021");
+        assertEquals(List.of("s2_5.licensing.decisions"), JSON.convertValue(own.json().get("notApplicable"), List.class));
+
+        Bytes book = get("/api/v1/units/" + unit + "/report/2021?format=xlsx", null);
+        PrintedLayout layout = PrintedLayout.of(template(2021));
+        PrintedLayout.Placed placed = layout.place("s2_5.licensing.decisions").orElseThrow();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(book.body()))) {
+            Cell cell = workbook.getSheet(placed.table().name()).getRow(FormWorkbook.GRID_TOP + placed.slot().row())
+                    .getCell(placed.slot().column());
+            assertEquals("不适用", cell.getStringCellValue());
+        }
+        String html = new String(get("/api/v1/units/" + unit + "/report/2021", null).body(), StandardCharsets.UTF_8);
+        assertTrue(html.matches("(?s).*class=\"value not-applicable\" data-cell=\"s2_5\\.licensing\\.decisions\"[^>]*>不适用<.*"),
+                "the HTML prints 不适用, not a blank");
+        String csv = new String(get("/api/v1/units/" + unit + "/report/2021?format=csv", null).body(), StandardCharsets.UTF_8);
+        assertTrue(csv.contains(",不适用"), csv);
+
+        // the workbook sent back as the unit's form: not applicable stays not applicable, the blank stays blank
+        String again = town();
+        Bytes form = get("/api/v1/units/" + again + "/form/2021?format=xlsx", null);
+        Map<String, Object> filled = new java.util.LinkedHashMap<>(cells);
+        Bytes sent = put("/api/v1/units/" + again + "/figures/2021", XLSX, fill(form.body(), 2021, filled));
+        assertEquals(200, sent.status(), new String(sent.body(), StandardCharsets.UTF_8));
+        Reply back = service.get("/api/v1/units/" + again + "/figures/2021");
+        assertEquals(List.of("s2_5.licensing.decisions"), JSON.convertValue(back.json().get("notApplicable"), List.class));
+        assertEquals(figures(unit, 2021), figures(again, 2021));
     }
 }
