@@ -37,6 +37,7 @@ import org.opengovinfo.client.Results.Publication;
 import org.opengovinfo.client.Results.PublicationDiff;
 import org.opengovinfo.client.Results.Report;
 import org.opengovinfo.client.Results.ReportDetail;
+import org.opengovinfo.client.Results.Progress;
 import org.opengovinfo.client.Results.ReportingStatus;
 import org.opengovinfo.client.Results.RollupSummary;
 import org.opengovinfo.client.Results.SnapshotDiff;
@@ -407,6 +408,18 @@ public final class ReportsClient {
     /** The same as the service's CSV: a line per unit below and a last line for the whole subtree. */
     public String statusCsv(String unit, int year) {
         return send("GET", "/api/v1/units/" + seg(unit) + "/status/" + year + "?format=csv", null, null).body();
+    }
+
+    /** 报送情况（历年）: every unit of the subtree in each year from {@code from} to {@code to}. */
+    public Progress progress(String unit, int from, int to) {
+        return call("GET", "/api/v1/units/" + seg(unit) + "/progress?fromYear=" + from + "&toYear=" + to, null,
+                Progress.class);
+    }
+
+    /** The same as the service's CSV: a line per unit, a column per year. */
+    public String progressCsv(String unit, int from, int to) {
+        return send("GET", "/api/v1/units/" + seg(unit) + "/progress?fromYear=" + from + "&toYear=" + to
+                + "&format=csv", null, null).body();
     }
 
     /** Publishes the unit's year (发布), naming the units below published without (empty: none). */

@@ -164,6 +164,25 @@ public final class Results {
     public record Chase(String unit, String name, String kind, String parent, String state, int daysOverdue) {
     }
 
+    /**
+     * A subtree's reporting over several years (报送情况（历年）): a row per unit, a cell per year.
+     *
+     * @param totals per year, how many units are in each status
+     */
+    public record Progress(String unit, int from, int to, List<Integer> years, List<ProgressRow> units,
+                           Map<Integer, Map<String, Integer>> totals) {
+    }
+
+    public record ProgressRow(String unit, String name, String kind, List<ProgressYear> years) {
+    }
+
+    /**
+     * @param status accepted, with_warnings, reported, missing or not_in_force
+     * @param state the report's state in the season, null where the unit was not in the subtree
+     */
+    public record ProgressYear(int year, String status, String state, int warnings) {
+    }
+
     /** A publication of a unit's year: the snapshot published and, once reopened, who reopened it when and why. */
     public record Publication(String id, String unit, int year, int sequence, String snapshot, Instant publishedAt,
                               String publishedBy, List<String> missing, boolean standing, Instant reopenedAt,

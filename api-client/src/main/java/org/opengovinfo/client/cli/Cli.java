@@ -112,6 +112,7 @@ public final class Cli implements Callable<Integer> {
                 .addSubcommand(new RollupCommand(this))
                 .addSubcommand(new PullCommand(this))
                 .addSubcommand(new SeasonCommands.Status(this))
+                .addSubcommand(new SeasonCommands.ProgressCommand(this))
                 .addSubcommand(new SeasonCommands.HandIn(this))
                 .addSubcommand(new SeasonCommands.Accept(this))
                 .addSubcommand(new SeasonCommands.Return(this))

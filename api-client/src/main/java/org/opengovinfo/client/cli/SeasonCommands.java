@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.opengovinfo.client.Results.Chase;
+import org.opengovinfo.client.Results.Progress;
+import org.opengovinfo.client.Results.ProgressRow;
+import org.opengovinfo.client.Results.ProgressYear;
 import org.opengovinfo.client.Results.Report;
 import org.opengovinfo.client.Results.ReportingStatus;
 import org.opengovinfo.client.Results.StatusCounts;
@@ -228,6 +231,85 @@ final class SeasonCommands {
                     : c.onTimeRate().multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%");
             row.add(c.daysLateMost());
             return row;
+        }
+    }
+
+    /** A year's status of one unit as people read it; the service names statuses by code. */
+    static String progressStatus(Cli cli, String code) {
+        return switch (code) {
+            case "accepted" -> cli.say("已通过", "accepted");
+            case "with_warnings" -> cli.say("有警告", "with warnings");
+            case "reported" -> cli.say("已报送", "reported");
+            case "missing" -> cli.say("未报送", "missing");
+            case "not_in_force" -> cli.say("—", "—");
+            default -> code;
+        };
+    }
+
+    @Command(name = "progress", description = "报送情况（历年）: every unit below UNIT in each year from --from to --to")
+    static final class ProgressCommand implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "UNIT", description = "the unit's id")
+        String unit;
+
+        @Option(names = "--from", paramLabel = "YEAR", required = true, description = "the first year")
+        int from;
+
+        @Option(names = "--to", paramLabel = "YEAR", required = true, description = "the last year (at most 20 years)")
+        int to;
+
+        @Option(names = "--csv", description = "the service's CSV: a line per unit, a column per year")
+        boolean csv;
+
+        private final Cli cli;
+
+        ProgressCommand(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            if (csv) {
+                cli.output.out.print(cli.client().progressCsv(unit, from, to).replaceFirst("^\uFEFF", ""));
+                return Cli.OK;
+            }
+            Progress p = cli.client().progress(unit, from, to);
+            if (cli.json()) {
+                cli.output.json(p);
+                return Cli.OK;
+            }
+            cli.output.out.print(table(cli, p));
+            return Cli.OK;
+        }
+
+        static String table(Cli cli, Progress p) {
+            StringBuilder text = new StringBuilder(cli.say(p.unit() + " " + p.from() + "–" + p.to() + " 年报送情况\n",
+                    p.unit() + " reporting " + p.from() + "–" + p.to() + "\n"));
+            TextTable t = new TextTable(new boolean[3 + p.years().size()]);
+            List<Object> header = new ArrayList<>(List.of(cli.say("单位", "unit"), cli.say("名称", "name"),
+                    cli.say("类型", "kind")));
+            p.years().forEach(y -> header.add(String.valueOf(y)));
+            t.row(header.toArray());
+            for (ProgressRow r : p.units()) {
+                List<Object> row = new ArrayList<>(List.of(r.unit(), r.name(), kind(cli, r.kind())));
+                for (ProgressYear y : r.years()) {
+                    row.add(progressStatus(cli, y.status()) + (y.warnings() == 0 ? ""
+                            : cli.say("（警告 " + y.warnings() + "）", " (" + y.warnings() + " warnings)")));
+                }
+                t.row(row.toArray());
+            }
+            t.lines("  ").forEach(line -> text.append(line).append('\n'));
+            text.append(cli.say("合计：\n", "totals:\n"));
+            for (Integer year : p.years()) {
+                Map<String, Integer> counts = p.totals().get(year);
+                List<String> parts = new ArrayList<>();
+                for (String status : List.of("accepted", "with_warnings", "reported", "missing")) {
+                    parts.add(progressStatus(cli, status) + " " + (counts == null ? 0 : counts.getOrDefault(status, 0)));
+                }
+                text.append("  ").append(year).append(cli.say("：", ": ")).append(String.join(cli.say("，", ", "), parts))
+                        .append('\n');
+            }
+            return text.toString();
         }
     }
 }

@@ -140,6 +140,25 @@ class SeasonCliTest extends OnBothDatabases {
                 """, ok("status", "sc", "2021").out());
         assertEquals(3, JSON.readTree(ok("--json", "status", "sc", "2021").out()).get("total").get("byState").get("accepted").asInt());
         assertEquals("sc,合计,,,3,0,0,0,0,3,2,1,0.6667,14", ok("status", "sc", "2021", "--csv").out().split("\n")[3]);
+        // over the years: nothing was reported for 2020, everything is accepted for 2021
+        assertEquals("""
+                sc 2020–2021 年报送情况
+                  单位   名称  类型  2020    2021
+                  sc     某县  县    未报送  已通过（警告 5）
+                  sc-t1  东镇  乡镇  未报送  已通过（警告 5）
+                  sc-t2  西镇  乡镇  未报送  已通过（警告 5）
+                合计：
+                  2020：已通过 0，有警告 0，已报送 0，未报送 3
+                  2021：已通过 3，有警告 0，已报送 0，未报送 0
+                """, ok("progress", "sc", "--from", "2020", "--to", "2021").out());
+        assertEquals("""
+                unit,name,kind,2020,2021
+                sc,某县,county,missing,accepted
+                sc-t1,东镇,town,missing,accepted
+                sc-t2,西镇,town,missing,accepted
+                """, ok("progress", "sc", "--from", "2020", "--to", "2021", "--csv").out());
+        assertEquals(5, JSON.readTree(ok("--json", "progress", "sc", "--from", "2020", "--to", "2021").out())
+                .get("units").get(0).get("years").get(1).get("warnings").asInt());
 
         Run rollup = ok("rollup", "sc", "2021", "--accepted");
         assertTrue(rollup.out().contains("\n  口径：仅已通过\n"), rollup.out());
@@ -330,6 +349,7 @@ class SeasonCliTest extends OnBothDatabases {
             assertFalse(help.out().contains("--token=TOKEN") || help.out().contains("--server=URL"), help.out());
             assertTrue(help.out().contains("see 'ogi --help'"), help.out());
         });
+        assertTrue(ok("progress", "--help").out().startsWith("Usage: ogi progress --from=YEAR --to=YEAR [--csv] UNIT\n"));
         for (String command : List.of("status UNIT YEAR", "handin UNIT YEAR", "return UNIT YEAR --comment TEXT",
                 "reopen UNIT YEAR --reason TEXT", "publish UNIT YEAR", "publications UNIT [YEAR]",
                 "reopen-publication UNIT YEAR --reason TEXT", "diff [UNIT] [YEAR] --from FROM --to TO", "snapshots UNIT YEAR",
