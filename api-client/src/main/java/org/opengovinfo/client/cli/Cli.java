@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.opengovinfo.client.ApiException;
 import org.opengovinfo.client.AuthException;
 import org.opengovinfo.client.ConnectionException;
@@ -162,6 +164,24 @@ public final class Cli implements Callable<Integer> {
     /** Whether to print JSON. */
     boolean json() {
         return json;
+    }
+
+    /**
+     * A listing's answer, as asked: the service's CSV as it sends it (less the byte order mark, which is there for
+     * Excel opening a download; a script reading stdout wants none), the JSON, or the table people read.
+     */
+    <T> int list(boolean asCsv, Supplier<String> csv, Supplier<T> fetch, Function<T, String> table) {
+        if (asCsv) {
+            output.out.print(csv.get().replaceFirst("^\uFEFF", ""));
+            return OK;
+        }
+        T value = fetch.get();
+        if (json) {
+            output.json(value);
+        } else {
+            output.out.print(table.apply(value));
+        }
+        return OK;
     }
 
     /** {@code zh} or {@code en}, whichever {@code --lang} asks for. */

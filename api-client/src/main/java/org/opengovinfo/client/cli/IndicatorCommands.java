@@ -57,17 +57,8 @@ final class IndicatorCommands {
 
         @Override
         public Integer call() {
-            if (csv) {
-                cli.output.out.print(cli.client().indicatorsCsv(unit, year, consolidated).replaceFirst("^\uFEFF", ""));
-                return Cli.OK;
-            }
-            UnitIndicators u = cli.client().indicators(unit, year, consolidated);
-            if (cli.json()) {
-                cli.output.json(u);
-                return Cli.OK;
-            }
-            cli.output.out.print(table(cli, u));
-            return Cli.OK;
+            return cli.list(csv, () -> cli.client().indicatorsCsv(unit, year, consolidated),
+                    () -> cli.client().indicators(unit, year, consolidated), value -> table(cli, value));
         }
 
         static String table(Cli cli, UnitIndicators u) {
@@ -105,17 +96,8 @@ final class IndicatorCommands {
 
         @Override
         public Integer call() {
-            if (csv) {
-                cli.output.out.print(cli.client().rankingsCsv(unit, year, indicator).replaceFirst("^\uFEFF", ""));
-                return Cli.OK;
-            }
-            Rankings r = cli.client().rankings(unit, year, indicator);
-            if (cli.json()) {
-                cli.output.json(r);
-                return Cli.OK;
-            }
-            cli.output.out.print(table(cli, r));
-            return Cli.OK;
+            return cli.list(csv, () -> cli.client().rankingsCsv(unit, year, indicator),
+                    () -> cli.client().rankings(unit, year, indicator), value -> table(cli, value));
         }
 
         static String table(Cli cli, Rankings r) {
@@ -167,17 +149,8 @@ final class IndicatorCommands {
 
         @Override
         public Integer call() {
-            if (csv) {
-                cli.output.out.print(cli.client().risksCsv(unit, year).replaceFirst("^\uFEFF", ""));
-                return Cli.OK;
-            }
-            Risks r = cli.client().risks(unit, year);
-            if (cli.json()) {
-                cli.output.json(r);
-                return Cli.OK;
-            }
-            cli.output.out.print(table(cli, r));
-            return Cli.OK;
+            return cli.list(csv, () -> cli.client().risksCsv(unit, year),
+                    () -> cli.client().risks(unit, year), value -> table(cli, value));
         }
 
         static String table(Cli cli, Risks r) {

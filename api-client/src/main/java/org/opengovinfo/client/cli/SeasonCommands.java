@@ -174,18 +174,8 @@ final class SeasonCommands {
 
         @Override
         public Integer call() {
-            if (csv) {
-                // the byte order mark is for Excel opening the service's download; a script reading stdout wants none
-                cli.output.out.print(cli.client().statusCsv(unit, year).replaceFirst("^\uFEFF", ""));
-                return Cli.OK;
-            }
-            ReportingStatus s = cli.client().status(unit, year);
-            if (cli.json()) {
-                cli.output.json(s);
-                return Cli.OK;
-            }
-            cli.output.out.print(table(cli, s));
-            return Cli.OK;
+            return cli.list(csv, () -> cli.client().statusCsv(unit, year),
+                    () -> cli.client().status(unit, year), value -> table(cli, value));
         }
 
         static String table(Cli cli, ReportingStatus s) {
@@ -269,17 +259,8 @@ final class SeasonCommands {
 
         @Override
         public Integer call() {
-            if (csv) {
-                cli.output.out.print(cli.client().progressCsv(unit, from, to).replaceFirst("^\uFEFF", ""));
-                return Cli.OK;
-            }
-            Progress p = cli.client().progress(unit, from, to);
-            if (cli.json()) {
-                cli.output.json(p);
-                return Cli.OK;
-            }
-            cli.output.out.print(table(cli, p));
-            return Cli.OK;
+            return cli.list(csv, () -> cli.client().progressCsv(unit, from, to),
+                    () -> cli.client().progress(unit, from, to), value -> table(cli, value));
         }
 
         static String table(Cli cli, Progress p) {
