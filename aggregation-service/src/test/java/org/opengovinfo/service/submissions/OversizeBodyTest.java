@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpRequest;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,7 +30,7 @@ class OversizeBodyTest {
             Reply twelve = service.post("/api/v1/figures/batch", batchOf(12));
             Reply seventeen = service.post("/api/v1/figures/batch", batchOf(17));
 
-            assertEquals(java.util.List.of(400, "request.unknown_field"), java.util.List.of(twelve.status(), twelve.code()),
+            assertEquals(List.of(400, "request.unknown_field"), List.of(twelve.status(), twelve.code()),
                     "12 MB are read to the field at their end");
             assertEquals(413, seventeen.status());
             assertEquals("request.too_large", seventeen.code());
@@ -35,6 +38,17 @@ class OversizeBodyTest {
             String detail = seventeen.json().get("detail").asText();
             assertTrue(detail.contains("16 MB"), detail);
             assertFalse(detail.contains("max-request") || detail.contains("micronaut"), detail);
+            assertEquals(0, service.get("/api/v1/units/u/figures/2021/versions").json().size());
+
+            // a form is a body like any other: 17 MB of workbook or CSV are refused the same way, before being parsed
+            for (String type : List.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "text/csv")) {
+                byte[] big = new byte[17 * 1024 * 1024];
+                Arrays.fill(big, (byte) '1');
+                Reply form = service.send(service.request("/api/v1/units/u/figures/2021").header("Content-Type", type)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(big)).build());
+                assertEquals(List.of(413, "request.too_large"), List.of(form.status(), form.code()), type);
+            }
             assertEquals(0, service.get("/api/v1/units/u/figures/2021/versions").json().size());
         }
     }
