@@ -447,7 +447,8 @@ public class SubmissionService {
 
     /**
      * Identity of a submission's content: the complete figures (whether a total was typed or computed makes no
-     * difference) and declared values under the template, hashed from the dense cells rather than text.
+     * difference, whether a cell is blank or not applicable does) and declared values under the template, hashed
+     * from the dense cells rather than text.
      */
     private static String hash(Checked c) {
         MessageDigest digest = Sha256.digest();
@@ -464,7 +465,10 @@ public class SubmissionService {
         ByteBuffer cells = ByteBuffer.allocate(n * 9 + 1);
         for (int i = 0; i < n; i++) {
             boolean present = figures.isPresent(i);
-            cells.put((byte) (present ? 1 : 0)).putLong(present ? figures.value(i) : 0);
+            // a cell marked not applicable is an answer apart from blank: marking one is a change (figures without
+            // such marks hash as they always did, so their stored hashes stay valid)
+            byte state = (byte) (present ? 1 : figures.isNotApplicableCell(i) ? 2 : 0);
+            cells.put(state).putLong(present ? figures.value(i) : 0);
         }
         cells.put((byte) '|');
         digest.update(cells.array());

@@ -81,4 +81,24 @@ class NotApplicableThroughARollupTest extends OnBothDatabases {
         assertTrue(sdmx.contains("," + UPHELD + ",,M,"), "data cannot exist: " + sdmx);
         assertTrue(sdmx.contains("," + OTHER + ",,L,"), "not collected: " + sdmx);
     }
+
+    @Test
+    void markingABlankCellNotApplicableIsAChangeAndUnmarkingItToo() {
+        String unit = "na-town-" + (++counties);
+        service.post("/api/v1/units", Map.of("id", unit, "name", "某镇", "kind", "town", "fromYear", 2015)).ok();
+        service.put("/api/v1/units/" + unit + "/figures/2021", Map.of("figures", Map.of("s2_5.licensing.decisions", 3)))
+                .ok();
+
+        Reply marked = service.put("/api/v1/units/" + unit + "/figures/2021", Map.of("figures",
+                Map.of("s2_5.licensing.decisions", 3, UPHELD, "不适用")));
+        assertEquals(List.of("accepted", 2), List.of(marked.json().get("status").asText(), marked.json().get("version").asInt()),
+                "a new version, not 'unchanged'");
+        assertEquals(List.of(UPHELD), ids(service.get("/api/v1/units/" + unit + "/figures/2021").json().get("notApplicable")));
+
+        Reply unmarked = service.put("/api/v1/units/" + unit + "/figures/2021", Map.of("figures",
+                Map.of("s2_5.licensing.decisions", 3)));
+        assertEquals(List.of("accepted", 3), List.of(unmarked.json().get("status").asText(),
+                unmarked.json().get("version").asInt()));
+        assertEquals(List.of(), ids(service.get("/api/v1/units/" + unit + "/figures/2021").json().get("notApplicable")));
+    }
 }
