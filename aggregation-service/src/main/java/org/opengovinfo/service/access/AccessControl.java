@@ -2,7 +2,13 @@ package org.opengovinfo.service.access;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
 import org.opengovinfo.service.system.ErrorCode;
@@ -16,14 +22,16 @@ public class AccessControl {
     private static final String SCHEME = "Bearer ";
 
     private final TokenStore tokens;
+    private final SessionStore sessions;
     private final Scopes scopes;
     private final Clock clock;
     private final String adminTokenHash;
     private final String scrapeTokenHash;
 
-    AccessControl(TokenStore tokens, Scopes scopes, Clock clock, @Value("${reports.admin-token:}") String adminToken,
+    AccessControl(TokenStore tokens, SessionStore sessions, Scopes scopes, Clock clock, @Value("${reports.admin-token:}") String adminToken,
                   @Value("${reports.scrape-token:}") String scrapeToken) {
         this.tokens = tokens;
+        this.sessions = sessions;
         this.scopes = scopes;
         this.clock = clock;
         this.adminTokenHash = adminToken.isBlank() ? null : TokenStore.hash(adminToken);
@@ -66,11 +74,51 @@ public class AccessControl {
         if (!secret.startsWith(TokenStore.PREFIX)) {
             throw ErrorCode.AUTH_MALFORMED.problem();
         }
-        Optional<Principal> configured = configured(authorization);
-        if (configured.isPresent()) {
-            return configured.get();
+        return byTokenHash(TokenStore.hash(secret));
+    }
+
+    /**
+     * The principal of a request: its bearer token if it has an {@code Authorization} header, else the web app's
+     * session cookie — which is the token it was exchanged for, checked the same way (revoked or expired, the session
+     * is too). A write (any method but GET, HEAD, OPTIONS) on a session must carry the session's CSRF token in
+     * {@code X-CSRF-Token}; a bearer token needs none (a browser never sends one by itself).
+     *
+     * @throws ProblemException 401 as {@link #authenticate(String)}, or {@code auth.session} for a session that is
+     *     unknown, signed out or expired; 403 {@code auth.csrf} for a write without the session's CSRF token
+     */
+    public Principal authenticate(HttpRequest<?> request) {
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        Optional<Cookie> cookie = request.getCookies().findCookie(WebSessions.COOKIE);
+        if (authorization != null || cookie.isEmpty()) {
+            return authenticate(authorization);
         }
-        String hash = TokenStore.hash(secret);
+        SessionStore.Stored session = sessions.find(cookie.get().getValue())
+                .filter(s -> s.expiresAt().isAfter(clock.instant()))
+                .orElseThrow(ErrorCode.AUTH_SESSION::problem);
+        HttpMethod method = request.getMethod();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS
+                && !sameSecret(session.csrf(), request.getHeaders().get(WebSessions.CSRF_HEADER))) {
+            throw ErrorCode.AUTH_CSRF.problem();
+        }
+        Principal principal = byTokenHash(session.tokenHash());
+        request.setAttribute(CurrentPrincipal.CSRF_ATTRIBUTE, session.csrf());
+        return principal;
+    }
+
+    /** Whether {@code given} is the secret, compared in constant time. */
+    static boolean sameSecret(String secret, @Nullable String given) {
+        return given != null && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The principal of a token known by its hash: configured, or stored, neither revoked nor expired. */
+    Principal byTokenHash(String hash) {
+        if (hash.equals(adminTokenHash)) {
+            return new Principal("admin", Role.ADMINISTRATOR, null);
+        }
+        if (hash.equals(scrapeTokenHash)) {
+            return new Principal("scraper", Role.SCRAPER, null);
+        }
         TokenStore.Token token = tokens.byHash(hash).orElseThrow(ErrorCode.AUTH_INVALID::problem);
         if (token.revokedAt() != null) {
             throw ErrorCode.AUTH_REVOKED.problem();

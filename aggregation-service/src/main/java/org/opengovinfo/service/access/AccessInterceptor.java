@@ -56,7 +56,7 @@ class AccessInterceptor implements MethodInterceptor<Object, Object> {
         }
         // the token and the unit's subtree are looked up in one transaction, not one each
         transactions.executeRead(status -> {
-            Principal p = access.authenticate(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+            Principal p = access.authenticate(request);
             request.setAttribute(CurrentPrincipal.ATTRIBUTE, p);
             access.require(p, permission);
             Integer year = year(parameters, yearParameter);

@@ -23,7 +23,7 @@ import org.opengovinfo.service.units.UnitService;
  * back, read and put through the same submission path as JSON, its findings told where they stand in the form.
  */
 @Singleton
-class FormsService {
+public class FormsService {
 
     private final Templates templates;
     private final UnitService units;
@@ -42,10 +42,10 @@ class FormsService {
     }
 
     /** A report to print or fill in: its heading, the year's format and layout, and the figures ({@code null}: empty). */
-    record Report(FormHeading heading, Template template, PrintedLayout layout, @Nullable Figures figures) {
+    public record Report(FormHeading heading, Template template, PrintedLayout layout, @Nullable Figures figures) {
     }
 
-    Report report(String unit, int year, Source source, @Nullable String snapshot) {
+    public Report report(String unit, int year, Source source, @Nullable String snapshot) {
         Unit u = units.get(unit);
         if (!u.years().contains(year)) {
             throw ErrorCode.UNIT_NOT_IN_FORCE.problem(unit, u.years(), year);

@@ -7,11 +7,11 @@ import java.text.Normalizer;
  * would reorder what follows them, or break the XML of a workbook) are shown as visible {@code U+XXXX}, never passed
  * on. HTML escaping is the template engine's; this is what comes before it.
  */
-final class Printable {
+public final class Printable {
 
     private Printable() {}
 
-    static String text(String raw) {
+    public static String text(String raw) {
         if (raw == null) {
             return "";
         }

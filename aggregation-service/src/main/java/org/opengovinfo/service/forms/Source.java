@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.opengovinfo.service.system.Words;
 
 /** Whose figures a report or form shows; its Chinese word is what the form's heading prints. */
-enum Source {
+public enum Source {
     EMPTY("empty", "空白表格", "an empty form"),
     OWN("own", "本级数据", "the unit's own figures"),
     CONSOLIDATED("consolidated", "汇总数据", "consolidated figures");

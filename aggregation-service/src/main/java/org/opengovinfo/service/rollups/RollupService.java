@@ -413,6 +413,12 @@ public class RollupService {
                         + " without its part"));
     }
 
+    /** The snapshots rooted at a unit for a year, newest first, as listed. */
+    @Transactional(readOnly = true)
+    public List<RollupViews.Summary> summaries(String unit, int year) {
+        return list(unit, year).stream().map(RollupViews.Summary::of).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<StoredSnapshot> list(String unit, int year) {
         units.get(unit);

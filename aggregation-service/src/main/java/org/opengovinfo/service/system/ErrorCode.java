@@ -275,6 +275,13 @@ public enum ErrorCode {
     TOKEN_NOT_FOUND("token.not_found", HttpStatus.NOT_FOUND,
             "没有令牌 %s。", "There is no token %s."),
 
+    // --- the web app (issue #16): sessions signed in with a token
+    AUTH_SESSION("auth.session", HttpStatus.UNAUTHORIZED,
+            "登录已失效（已退出或已过期），请重新登录。", "The session has ended (signed out or expired); sign in again."),
+    AUTH_CSRF("auth.csrf", HttpStatus.FORBIDDEN,
+            "此写操作缺少本次登录的 CSRF 令牌（X-CSRF-Token），已拒绝；请从本服务的页面操作。",
+            "This write lacks the session's CSRF token (X-CSRF-Token) and is refused; use the service's own pages."),
+
     // --- operations
     BACKUP_NOT_EMBEDDED("backup.not_embedded", HttpStatus.CONFLICT,
             "本服务使用 PostgreSQL 数据库，请用 pg_dump -Fc 备份（见 README“备份与恢复”）。",

@@ -437,6 +437,12 @@ class AccessTest extends OnBothDatabases {
         throw new AssertionError("no token for " + principal);
     }
 
+    /**
+     * The web app's only public routes: the sign-in page and signing in and out (which checks its session's CSRF token
+     * itself). Every page behind them is guarded by {@code @Access} like the API, its session standing for its token.
+     */
+    private static final Set<String> PUBLIC_PAGES = Set.of("GET /", "HEAD /", "POST /sign-in", "POST /sign-out");
+
     /** Route variables that name neither a unit nor a year; any other must be marked in {@code @Access}. */
     private static final Set<String> NEITHER_UNIT_NOR_YEAR = Set.of("version", "snapshot", "from", "to", "tokenId",
             "template", "format", "dryRun", "limit", "principal", "since", "basis", "rule", "severity", "kind",
@@ -475,6 +481,10 @@ class AccessTest extends OnBothDatabases {
                 continue;
             }
             checked++;
+            if (PUBLIC_PAGES.contains(route.getHttpMethod() + " " + template)) {
+                assertTrue(route.getTargetMethod().getAnnotation(Access.class) == null, template + " is public");
+                continue;
+            }
             AnnotationValue<Access> access = route.getTargetMethod().getAnnotation(Access.class);
             if (access == null) {
                 unguarded.add(route.getHttpMethod() + " " + template + " has no @Access");
@@ -504,7 +514,9 @@ class AccessTest extends OnBothDatabases {
                             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
                     .header("Content-Type", route.getConsumes().isEmpty() ? "application/json" : route.getConsumes().get(0).toString());
             Reply reply = service.send(request.build());
-            if (reply.status() != 401) {
+            // a page refuses a browser without a session by sending it to sign in
+            boolean toSignIn = template.startsWith("/web/") && reply.status() == 303 && "/".equals(reply.header("Location"));
+            if (reply.status() != 401 && !toSignIn) {
                 unguarded.add(method + " " + template + " answered " + reply.status() + " without a token");
             }
         }

@@ -42,6 +42,13 @@ class OpenApiTest {
     }
 
     @Test
+    void theWebAppsPagesAreNoApiOperations() {
+        List<String> pages = map(api, "paths").keySet().stream()
+                .filter(p -> p.equals("/") || p.startsWith("/web") || p.startsWith("/sign-")).toList();
+        assertEquals(List.of(), pages);
+    }
+
+    @Test
     void everyOperationHasAReadableOperationId() {
         List<String> missing = new ArrayList<>();
         map(api, "paths").forEach((path, item) -> ((Map<String, Object>) item).forEach((method, op) -> {

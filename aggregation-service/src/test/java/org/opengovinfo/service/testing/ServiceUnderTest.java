@@ -85,6 +85,11 @@ public final class ServiceUnderTest implements AutoCloseable {
                 "datasources.default.password", ctx.getProperty("datasources.default.password", String.class).orElse(""));
     }
 
+    /** Where the service listens, e.g. {@code http://localhost:41234}, for a browser. */
+    public String url() {
+        return server.getURL().toString();
+    }
+
     public <T> T bean(Class<T> type) {
         return server.getApplicationContext().getBean(type);
     }

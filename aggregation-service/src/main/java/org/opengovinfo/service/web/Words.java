@@ -1,0 +1,61 @@
+package org.opengovinfo.service.web;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.opengovinfo.service.access.Role;
+import org.opengovinfo.service.forms.Printable;
+
+/** What the pages call things, in Chinese; and text from the database made safe to show (before HTML escaping). */
+final class Words {
+
+    private Words() {}
+
+    static String kind(String code) {
+        return switch (code) {
+            case "country" -> "国家";
+            case "province" -> "省";
+            case "city" -> "市";
+            case "county" -> "县";
+            case "district" -> "区";
+            case "development_zone" -> "开发区";
+            case "town" -> "乡镇";
+            case "street" -> "街道";
+            case "department" -> "部门";
+            case "own_office" -> "本级机关";
+            default -> code;
+        };
+    }
+
+    static String role(Role role) {
+        return switch (role) {
+            case ADMINISTRATOR -> "管理员";
+            case CONSOLIDATOR -> "汇总审核";
+            case REPORTER -> "填报";
+            case READER -> "查阅";
+            case SCRAPER -> "监控";
+        };
+    }
+
+    /** A name, comment or id from the database: control and bidirectional characters shown as U+XXXX. */
+    static String shown(String raw) {
+        return Printable.text(raw);
+    }
+
+    /** A figure with thousands separators, as the pages print it; blank for none. */
+    static String number(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(value);
+    }
+
+    static String signed(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        return (value.signum() > 0 ? "+" : "") + number(value);
+    }
+}
