@@ -5,9 +5,13 @@
     var meta = document.querySelector('meta[name="csrf-token"]');
     return meta ? meta.getAttribute('content') : '';
   }
-  /** Sends a request to the API; resolves to {status, body} (body parsed when JSON). */
-  async function api(method, path, body, contentType) {
+  /**
+   * Sends a request to the API; resolves to {status, body, etag} (body parsed when JSON). {@code ifMatch}, when
+   * given, is sent as If-Match: the write applies only to the version the page showed.
+   */
+  async function api(method, path, body, contentType, ifMatch) {
     var headers = { 'X-CSRF-Token': csrf(), 'Accept': 'application/json' };
+    if (ifMatch) { headers['If-Match'] = ifMatch; }
     var payload = body;
     if (body !== undefined && body !== null && !(body instanceof Blob)) {
       headers['Content-Type'] = 'application/json';
@@ -18,7 +22,7 @@
     var response = await fetch(path, { method: method, headers: headers, body: payload, credentials: 'same-origin' });
     var type = response.headers.get('Content-Type') || '';
     var parsed = type.indexOf('json') >= 0 ? await response.json() : await response.text();
-    return { status: response.status, body: parsed };
+    return { status: response.status, body: parsed, etag: response.headers.get('ETag') };
   }
   /** Digits grouped by thousands, as the pages print figures (exact: done on the text, not on a float). */
   function grouped(raw) {

@@ -117,13 +117,23 @@
     timer = setTimeout(check, 300);
   }
 
+  /** A conflict with another writer: nothing was stored; say so rather than overwrite what they stored. */
+  function conflicted(answer) {
+    if (answer.status !== 412 && answer.status !== 409) { return false; }
+    ogi.setStatus(status, '未保存：' + ((answer.body && answer.body.detail) || '此报告已被他人修改') +
+      '。请复制您的修改后刷新页面，在最新版本上再改。', 'bad');
+    return true;
+  }
+
   async function save() {
     clearTimeout(timer);
     checking++;
-    var answer = await ogi.api('PUT', figuresPath, { figures: figures() });
+    var answer = await ogi.api('PUT', figuresPath, { figures: figures() }, null, main.dataset.etag || null);
+    if (conflicted(answer)) { return false; }
     var found = findingsOf(answer);
     if (found !== null) { showFindings(found); }
     if (answer.status === 200) {
+      if (answer.etag) { main.dataset.etag = answer.etag; }
       var version = answer.body.version;
       ogi.setStatus(status, '已暂存' + (version ? '（第 ' + version + ' 版）' : '') + '。', 'good');
       var state = document.getElementById('report-state');
@@ -152,7 +162,8 @@
     var file = document.getElementById('xlsx').files[0];
     if (!file) { ogi.setStatus(status, '请先选择填好的 XLSX 表格。', 'bad'); return; }
     var answer = await ogi.api('PUT', figuresPath, file,
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', main.dataset.etag || null);
+    if (conflicted(answer)) { return; }
     var found = findingsOf(answer);
     if (answer.status === 200) {
       window.location.reload();

@@ -283,6 +283,20 @@ public class SubmissionService {
         return figures(current(unit, year));
     }
 
+    /**
+     * A unit's current figures with the ETag of their version, read together so that a page can send the figures
+     * it showed back with {@code If-Match}. @throws ProblemException {@code submission.none}
+     */
+    @Transactional(readOnly = true)
+    public Versioned currentVersioned(String unit, int year) {
+        StoredSubmission s = current(unit, year);
+        return new Versioned(figures(s), etag(s.version()));
+    }
+
+    /** Figures with the ETag of the version they are. */
+    public record Versioned(Figures figures, String etag) {
+    }
+
     @Transactional(readOnly = true)
     public List<StoredSubmission> versions(String unit, int year) {
         units.get(unit);

@@ -83,7 +83,9 @@ final class Views {
                      boolean consolidated, boolean charts) {
     }
 
-    record Entry(Frame frame, UnitHead unit, String template, ReportLine report, boolean locked, List<Grid> tables) {
+    /** @param etag the ETag of the version shown, sent back as If-Match on save ("" when nothing is stored yet) */
+    record Entry(Frame frame, UnitHead unit, String template, ReportLine report, boolean locked, String etag,
+                 List<Grid> tables) {
     }
 
     record Review(Frame frame, UnitHead unit, @Nullable String parent, ReportLine report, boolean decide,

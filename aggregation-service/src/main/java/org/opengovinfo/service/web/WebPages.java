@@ -200,7 +200,8 @@ class WebPages {
     Views.Entry entry(String id, int year) {
         Unit u = unitInForce(id, year);
         FormsService.Report empty = forms.report(id, year, Source.EMPTY, null);
-        Figures figures = ownFigures(id, year);
+        SubmissionService.Versioned current = ownVersioned(id, year);
+        Figures figures = current == null ? null : current.figures();
         Map<String, Object> typed = figures == null ? Map.of() : figures.toStorable();
         ReportDetail detail = season.detail(id, year);
         boolean locked = detail.report() != null && detail.report().locked();
@@ -212,13 +213,19 @@ class WebPages {
             return new Cell(raw, derived, raw.isEmpty() ? "value blank" : "value", slot.labels());
         });
         return new Views.Entry(frame("填报 " + Words.shown(u.name()) + " " + year + " 年"), head(u, year),
-                empty.template().name(), report(detail), locked, tables);
+                empty.template().name(), report(detail), locked, current == null ? "" : current.etag(), tables);
     }
 
     @Nullable
     private Figures ownFigures(String id, int year) {
+        SubmissionService.Versioned v = ownVersioned(id, year);
+        return v == null ? null : v.figures();
+    }
+
+    @Nullable
+    private SubmissionService.Versioned ownVersioned(String id, int year) {
         try {
-            return submissions.currentFigures(id, year);
+            return submissions.currentVersioned(id, year);
         } catch (ProblemException none) {
             if (none.error() == ErrorCode.SUBMISSION_NONE) {
                 return null;

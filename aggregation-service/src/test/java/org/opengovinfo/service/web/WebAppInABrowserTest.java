@@ -247,6 +247,28 @@ class WebAppInABrowserTest {
         assertFalse(box("s4.reconsideration.corrected").getAttribute("class").contains("blank"), "0 is not blank");
         assertTrue(box("s4.litigation_after_reconsideration.upheld").getAttribute("class").contains("blank"));
         waitForText(By.id("entry-status"), "校验通过");
+
+        // meanwhile someone else stores a version (here through the API): saving what the page showed would overwrite
+        // it, so the page's save is refused by If-Match and nothing is stored
+        var other = service.send(service.request("/api/v1/units/town-a/figures/2021").header("Content-Type",
+                "application/json").method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(
+                "{\"figures\": {\"s2_5.licensing.decisions\": 7}}")).build());
+        assertEquals(200, other.status(), other.raw().body());
+        int stored = service.get("/api/v1/units/town-a/figures/2021/versions").json().size();
+        browser.findElement(By.id("save")).click();
+        waitForText(By.id("entry-status"), "未保存");
+        assertTrue(browser.findElement(By.id("entry-status")).getText().contains("刷新"));
+        assertEquals(stored, service.get("/api/v1/units/town-a/figures/2021/versions").json().size(), "nothing stored");
+        assertEquals(3, service.get("/api/v1/units/town-a/figures/2021").json().get("figures")
+                .get("s4.reconsideration.upheld").asInt(), "the other writer's version stands");
+
+        // on the newest version the correction goes through
+        open("/web/units/town-a/2021/entry");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("findings")));
+        assertEquals("7", input("s2_5.licensing.decisions").getAttribute("value"));
+        type("s4.reconsideration.upheld", "2");
+        type("s4.reconsideration.total", "2");
+        waitForText(By.id("entry-status"), "校验通过");
         browser.findElement(By.id("submit")).click();
         waitForText(By.id("report-state"), "已报送");
     }
