@@ -144,6 +144,7 @@ class RollupController {
             case JSON -> pull(id, entry);
             case CSV -> ConsolidatedCsv.cells(template, entry);
             case SDMX -> ConsolidatedCsv.sdmx(template, id, entry);
+            case TEXT -> throw new IllegalStateException("a pull is not offered as text");
         };
         return HttpResponse.ok(body).contentType(as.type()).header("ETag", etag);
     }

@@ -15,11 +15,14 @@ public enum Representation {
     JSON("json", MediaType.APPLICATION_JSON_TYPE),
     CSV("csv", MediaType.of("text/csv; charset=UTF-8")),
     /** SDMX-CSV 1.0 (SDMX 2.1 technical notes): the statistics offices' exchange format. */
-    SDMX("sdmx", MediaType.of("application/vnd.sdmx.data+csv; version=1.0.0; charset=UTF-8"));
+    SDMX("sdmx", MediaType.of("application/vnd.sdmx.data+csv; version=1.0.0; charset=UTF-8")),
+    /** Plain text for people (the report's standard text). */
+    TEXT("text", MediaType.of("text/plain; charset=UTF-8"));
 
     /** What the {@code produces} of an endpoint offering JSON and CSV lists, so that routing lets Accept through. */
     public static final String CSV_TYPE = "text/csv";
     public static final String SDMX_TYPE = "application/vnd.sdmx.data+csv";
+    public static final String TEXT_TYPE = "text/plain";
 
     private final String code;
     private final MediaType type;

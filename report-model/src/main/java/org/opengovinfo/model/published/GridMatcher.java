@@ -44,6 +44,8 @@ public final class GridMatcher {
     private final Map<String, List<String>> byKey = new HashMap<>();
     private final Map<String, List<String>> byBare = new HashMap<>();
     private final List<List<String>> across = new ArrayList<>();
+    /** Every column header as printed, by key: a row holding one is a header row, not values. */
+    private final Set<String> headers = new HashSet<>();
 
     public GridMatcher(Template template) {
         this(template, PrintedLayout.of(template));
@@ -53,7 +55,9 @@ public final class GridMatcher {
         this.template = template;
         this.layout = layout;
         for (Table t : template.tables()) {
+            t.columns().forEach(c -> t.columnLabels(c).forEach(l -> headers.add(Labels.key(l))));
             if (t.printedAcross()) {
+                t.rows().forEach(r -> t.rowLabels(r).forEach(l -> headers.add(Labels.key(l))));
                 across.add(acrossCells(t));
                 continue;
             }
@@ -83,6 +87,7 @@ public final class GridMatcher {
         Set<String> seen = new HashSet<>();
         for (GridRow row : rows) {
             if (!row.hasValues()) {
+                unreadableValues(row).ifPresent(unread::add);
                 continue;
             }
             Optional<List<String>> cells = cellsOf(row);
@@ -128,6 +133,30 @@ public final class GridMatcher {
         return new ImportedTables(template.id(), ordered, unread, missing(seen));
     }
 
+    private static final java.util.Set<String> UNITS =
+            java.util.Set.of("件", "项", "个", "条", "次", "篇", "期", "份", "人", "人次", "万元", "元");
+
+    /**
+     * A row without values whose label names a row of the template, followed by text that is no value (二百六十五, 若干):
+     * what was printed where the values belong could not be read.
+     */
+    private Optional<ImportedTables.Unread> unreadableValues(GridRow row) {
+        List<String> labels = row.labels();
+        for (int i = labels.size() - 2; i >= 0; i--) {
+            if (one(byKey.get(Labels.key(labels.get(i)))).isPresent() || one(byBare.get(Labels.bare(labels.get(i)))).isPresent()) {
+                List<String> rest = labels.subList(i + 1, labels.size()).stream()
+                        .filter(l -> !UNITS.contains(Values.fold(l))).toList();
+                if (rest.isEmpty() || rest.stream().anyMatch(l -> headers.contains(Labels.key(l)))) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ImportedTables.Unread(row.where(), labels.get(i), String.join(" ", rest), null,
+                        "“" + String.join(" ", rest) + "”不是数字，这一行没有读取",
+                        "'" + String.join(" ", rest) + "' is not a number; the row was not read"));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The cells of the row its labels name, trying its last label first. */
     private Optional<List<String>> cellsOf(GridRow row) {
         List<String> labels = row.labels();
@@ -167,7 +196,9 @@ public final class GridMatcher {
     private List<String> missing(Set<String> seen) {
         List<String> missing = new ArrayList<>();
         for (Table t : template.tables()) {
+            t.columns().forEach(c -> t.columnLabels(c).forEach(l -> headers.add(Labels.key(l))));
             if (t.printedAcross()) {
+                t.rows().forEach(r -> t.rowLabels(r).forEach(l -> headers.add(Labels.key(l))));
                 for (List<String> a : across) {
                     if (a.get(0).startsWith(t.code() + ".") && !seen.contains(a.get(0))) {
                         missing.add(name(a.get(0), t.labels().get(t.labels().size() - 1)));
