@@ -40,7 +40,8 @@ public record Problem(String type, String title, int status,
             "template.not_found", "template.none_for_year",
             "token.invalid_principal", "token.unknown_role", "token.invalid_scope", "token.invalid_expiry",
             "token.not_found", "backup.not_embedded", "request.malformed_xlsx", "form.other_unit", "form.not_a_form",
-            "form.changed", "form.unknown_label", "form.extra_values"})
+            "form.changed", "form.unknown_label", "form.extra_values",
+            "text.empty", "text.unreadable", "text.no_tables", "import.no_tables"})
                       String code,
                       @Schema(description = "what is wrong, in the language Accept-Language asks for (Chinese by default)")
                       String detail,
