@@ -36,8 +36,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--snapshot", paramLabel = "ID", description = "with --consolidated: this snapshot, not the latest")
     String snapshot;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "where to write it (required, but for --text, "
-            + "which prints to the terminal without it)")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "where to write it ('-' "
+            + "prints --text to the terminal)")
     Path out;
 
     private final Cli cli;
@@ -56,16 +56,13 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (text) {
             String standard = cli.client().standardTextPlain(unit, year, consolidated, snapshot);
-            if (out == null) {
+            if (out.toString().equals("-")) {
                 cli.output.out.print(standard);
                 return Cli.OK;
             }
             Files.writeString(out, standard);
             cli.output.out.println(cli.say("已写入 ", "written to ") + out);
             return Cli.OK;
-        }
-        if (out == null) {
-            throw new UsageException("give -o FILE");
         }
         String format = xlsx ? "xlsx" : "html";
         Files.write(out, cli.client().report(unit, year, consolidated, snapshot, format));

@@ -85,7 +85,7 @@ class TextCliTest extends OnBothDatabases {
         assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().startsWith("本年制发行政规范性文件8件，废止25件"), text.out());
         assertTrue(text.out().contains("本年度新收政府信息公开申请151件，上年结转政府信息公开申请5件"), text.out());
-        Run report2 = ogi("report", "--unit", "tx", "--year", "2021", "--text");
+        Run report2 = ogi("report", "--unit", "tx", "--year", "2021", "--text", "-o", "-");
         assertEquals(text.out(), report2.out());
         Run english = ogi("--lang", "en", "text", "tx", "2021");
         assertTrue(english.out().contains("New requests this year: 151"), english.out());
