@@ -25,6 +25,9 @@ import org.opengovinfo.client.Results.AuditEvent;
 import org.opengovinfo.client.Results.Rankings;
 import org.opengovinfo.client.Results.Risks;
 import org.opengovinfo.client.Results.UnitIndicators;
+import org.opengovinfo.client.Results.StandardText;
+import org.opengovinfo.client.Results.TextCheck;
+import org.opengovinfo.client.Results.ImportedReport;
 import org.opengovinfo.client.Results.Basis;
 import org.opengovinfo.client.Results.BatchResult;
 import org.opengovinfo.client.Results.Completeness;
@@ -483,6 +486,45 @@ public final class ReportsClient {
         param(query, "source", consolidated ? "consolidated" : null);
         param(query, "format", format);
         return "/api/v1/units/" + seg(unit) + "/indicators/" + year + (query.isEmpty() ? "" : "?" + String.join("&", query));
+    }
+
+    /** The standard text of a unit's own figures, or of its consolidated ones (latest snapshot, or {@code snapshot}). */
+    public StandardText standardText(String unit, int year, boolean consolidated, String snapshot) {
+        return call("GET", textPath(unit, year, consolidated, snapshot, null), null, StandardText.class);
+    }
+
+    /** The same as plain text, a paragraph per line, in the client's language. */
+    public String standardTextPlain(String unit, int year, boolean consolidated, String snapshot) {
+        return send("GET", textPath(unit, year, consolidated, snapshot, "text"), null, null).body();
+    }
+
+    private static String textPath(String unit, int year, boolean consolidated, String snapshot, String format) {
+        List<String> query = new ArrayList<>();
+        param(query, "source", consolidated ? "consolidated" : null);
+        param(query, "snapshot", snapshot);
+        param(query, "format", format);
+        return "/api/v1/units/" + seg(unit) + "/text/" + year + (query.isEmpty() ? "" : "?" + String.join("&", query));
+    }
+
+    /**
+     * A report's text checked against tables: {@code source} {@code own}, {@code consolidated}, {@code report} (the
+     * tables inside the text) or {@code null} (the report's tables when it holds them, else the unit's own figures).
+     */
+    public TextCheck checkText(String unit, int year, String text, String source) {
+        List<String> query = new ArrayList<>();
+        param(query, "source", source);
+        String path = "/api/v1/units/" + seg(unit) + "/text-checks/" + year + (query.isEmpty() ? "" : "?" + String.join("&", query));
+        return parse(send("POST", path, HttpRequest.BodyPublishers.ofString(text, java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain; charset=UTF-8"), TextCheck.class);
+    }
+
+    /**
+     * A published report (text, {@code text/plain}, or a saved page, {@code text/html}) read into the year's
+     * template; stored through the figures' submission path only when {@code store}.
+     */
+    public ImportedReport importReport(String unit, int year, byte[] report, String contentType, boolean store) {
+        return parse(send("POST", "/api/v1/units/" + seg(unit) + "/imports/" + year + (store ? "?store=true" : ""),
+                HttpRequest.BodyPublishers.ofByteArray(report), contentType), ImportedReport.class);
     }
 
     /** The units directly below {@code unit} ranked by each indicator, or by {@code indicator} alone (not null). */

@@ -312,4 +312,42 @@ public final class Results {
                            String level, String direction, BigDecimal threshold, IndicatorValue value,
                            IndicatorValue volume, String message, String messageZh, String messageEn) {
     }
+
+    // ---- the report's text (GET …/text/{year}, POST …/text-checks/{year}, POST …/imports/{year})
+
+    /** A unit's standard text: the sentences a report states, written from its figures. */
+    public record StandardText(String unit, String name, int year, String template, String source, String snapshot,
+                               String text, String textZh, String textEn, List<TextSentence> sentences) {
+    }
+
+    /** One statement: stated, blank (未填报) or not applicable, with the cells it states. */
+    public record TextSentence(String statement, String paragraph, String state, BigDecimal value, String text,
+                               String textZh, String textEn, List<TextCell> cells) {
+    }
+
+    /** A cell a sentence states, with its printed label; {@code value} null unless filled. */
+    public record TextCell(String cell, String label, BigDecimal value, String state) {
+    }
+
+    /** The findings on a text checked against tables ({@code tables}: own, consolidated or report). */
+    public record TextCheck(String unit, int year, String template, String tables, String snapshot, int errors,
+                            int warnings, List<TextFinding> findings) {
+    }
+
+    /** A finding on a text: the sentence quoted, the number stated, the cells and their value in the tables. */
+    public record TextFinding(String rule, String severity, String sentence, int line, String statement,
+                              BigDecimal stated, List<String> cells, List<String> labels, BigDecimal tableValue,
+                              String message, String messageZh, String messageEn) {
+    }
+
+    /** A published report read into the year's template, and stored when asked. */
+    public record ImportedReport(String unit, int year, String template, String from, boolean stored, String status,
+                                 Integer version, Map<String, BigDecimal> figures, List<String> notApplicable,
+                                 List<UnreadPart> unread, List<String> missing, List<Finding> findings) {
+    }
+
+    /** Something of an imported report that could not be read into a cell. */
+    public record UnreadPart(String where, String label, String text, String cell, String cellLabel, String reason,
+                             String reasonZh, String reasonEn) {
+    }
 }

@@ -155,7 +155,7 @@ class FormsController {
                     .contentType(format.type()).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"");
             case HTML -> HttpResponse.ok(page.render(report).getBytes(StandardCharsets.UTF_8)).contentType(format.type())
                     .header("Content-Security-Policy", ReportPage.CONTENT_SECURITY_POLICY);
-            case JSON, SDMX -> throw new IllegalStateException("reports are not offered as " + format.code());
+            case JSON, SDMX, TEXT -> throw new IllegalStateException("reports are not offered as " + format.code());
         };
     }
 }

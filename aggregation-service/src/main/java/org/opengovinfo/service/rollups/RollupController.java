@@ -144,7 +144,7 @@ class RollupController {
             case JSON -> pull(id, entry);
             case CSV -> ConsolidatedCsv.cells(template, entry);
             case SDMX -> ConsolidatedCsv.sdmx(template, id, entry);
-            case HTML, XLSX -> throw new IllegalStateException("consolidated figures are not offered as " + as.code());
+            case HTML, XLSX, TEXT -> throw new IllegalStateException("consolidated figures are not offered as " + as.code());
         };
         return HttpResponse.ok(body).contentType(as.type()).header("ETag", etag);
     }

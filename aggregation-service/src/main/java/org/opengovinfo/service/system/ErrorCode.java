@@ -76,6 +76,20 @@ public enum ErrorCode {
             "CSV 第 %s 行有 %s 个值，但该表只有 %s 列（第 %s 列“%s”多出）。",
             "CSV line %s holds %s values, but its table has %s columns (column %s, '%s', is extra)."),
 
+    // --- a report's text: the standard text, the prose check, importing a published report
+    TEXT_EMPTY("text.empty", HttpStatus.BAD_REQUEST,
+            "请求体为空，应为报告的文本（text/plain，UTF-8 或 GB18030）或网页（text/html）。",
+            "The body is empty; it must be the report's text (text/plain, UTF-8 or GB18030) or page (text/html)."),
+    TEXT_UNREADABLE("text.unreadable", HttpStatus.BAD_REQUEST,
+            "无法读取该文本：既不是 UTF-8 也不是 GBK/GB18030 编码。",
+            "The text cannot be read: it is neither UTF-8 nor GBK/GB18030."),
+    TEXT_NO_TABLES("text.no_tables", HttpStatus.UNPROCESSABLE_ENTITY,
+            "文本中没有找到 %s 年报告格式（%s）的任何一张表格：请附上整篇报告，或用 ?source=own 与已报数据比对。",
+            "No table of the %s format (%s) was found in the text: post the whole report, or compare with stored figures (?source=own)."),
+    IMPORT_NO_TABLES("import.no_tables", HttpStatus.UNPROCESSABLE_ENTITY,
+            "没有从报告中读出 %s 年报告格式（%s）表格的任何一行，见 errors 中无法读取的内容。",
+            "No row of the tables of the %s format (%s) could be read from the report; what could not be read is in errors."),
+
     // --- who is asking
     AUTH_MISSING("auth.missing", HttpStatus.UNAUTHORIZED,
             "需要令牌：请在请求头中加入 Authorization: Bearer <令牌>。",

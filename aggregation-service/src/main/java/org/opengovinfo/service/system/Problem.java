@@ -41,7 +41,7 @@ public record Problem(String type, String title, int status,
             "token.invalid_principal", "token.unknown_role", "token.invalid_scope", "token.invalid_expiry",
             "token.not_found", "backup.not_embedded", "request.malformed_xlsx", "form.other_unit", "form.not_a_form",
             "form.changed", "form.unknown_label", "form.extra_values",
-            "auth.session", "auth.csrf"})
+            "auth.session", "auth.csrf", "text.empty", "text.unreadable", "text.no_tables", "import.no_tables"})
                       String code,
                       @Schema(description = "what is wrong, in the language Accept-Language asks for (Chinese by default)")
                       String detail,

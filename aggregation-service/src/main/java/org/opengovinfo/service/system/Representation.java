@@ -19,12 +19,15 @@ public enum Representation {
     /** The report in the official layout, printable. */
     HTML("html", MediaType.of("text/html; charset=UTF-8")),
     /** The report or the form as an Excel workbook. */
-    XLSX("xlsx", MediaType.of(Representation.XLSX_TYPE));
+    XLSX("xlsx", MediaType.of(Representation.XLSX_TYPE)),
+    /** Plain text for people (the report's standard text). */
+    TEXT("text", MediaType.of("text/plain; charset=UTF-8"));
 
     /** What the {@code produces} of an endpoint offering JSON and CSV lists, so that routing lets Accept through. */
     public static final String CSV_TYPE = "text/csv";
     public static final String SDMX_TYPE = "application/vnd.sdmx.data+csv";
     public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String TEXT_TYPE = "text/plain";
 
     private final String code;
     private final MediaType type;

@@ -241,6 +241,22 @@ class AccessTest extends OnBothDatabases {
                         (as, u, y) -> as.get("/api/v1/units/" + u + "/indicators/" + y + "?source=consolidated"),
                         (u, y) -> CONSOLIDATING.contains(u) ? Expected.ok(200, field("source", "consolidated"))
                                 : Expected.problem(404, "rollup.none")),
+                new Call("standard text of own figures", Permission.READ_FIGURES, Years.GIVEN, any,
+                        (as, u, y) -> as.get("/api/v1/units/" + u + "/text/" + y), (u, y) -> Expected.ok(200, field("unit", u))),
+                new Call("standard text of consolidated figures", Permission.READ_CONSOLIDATED, Years.GIVEN, any,
+                        (as, u, y) -> as.get("/api/v1/units/" + u + "/text/" + y + "?source=consolidated"),
+                        (u, y) -> CONSOLIDATING.contains(u) ? Expected.ok(200, field("unit", u))
+                                : Expected.problem(404, "rollup.none")),
+                new Call("check a text against own figures", Permission.READ_FIGURES, Years.GIVEN, any,
+                        (as, u, y) -> as.send(as.request("/api/v1/units/" + u + "/text-checks/" + y + "?source=own")
+                                .POST(HttpRequest.BodyPublishers.ofString("本年度新收政府信息公开申请1件。"))
+                                .header("Content-Type", "text/plain; charset=UTF-8").build()),
+                        (u, y) -> Expected.ok(200, field("unit", u))),
+                new Call("import a published report (dry run)", Permission.WRITE_FIGURES, Years.GIVEN, any,
+                        (as, u, y) -> as.send(as.request("/api/v1/units/" + u + "/imports/" + y)
+                                .POST(HttpRequest.BodyPublishers.ofString("一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n"))
+                                .header("Content-Type", "text/plain; charset=UTF-8").build()),
+                        (u, y) -> Expected.ok(200, field("unit", u))),
                 new Call("rankings of the units below", Permission.READ_FIGURES, Years.GIVEN, any,
                         (as, u, y) -> as.get("/api/v1/units/" + u + "/rankings/" + y),
                         (u, y) -> CONSOLIDATING.contains(u) ? Expected.ok(200, field("unit", u))
@@ -446,7 +462,7 @@ class AccessTest extends OnBothDatabases {
     /** Route variables that name neither a unit nor a year; any other must be marked in {@code @Access}. */
     private static final Set<String> NEITHER_UNIT_NOR_YEAR = Set.of("version", "snapshot", "from", "to", "tokenId",
             "template", "format", "dryRun", "limit", "principal", "since", "basis", "rule", "severity", "kind",
-            "source", "indicator");
+            "source", "indicator", "store");
 
     /**
      * Parameters that name a unit only to narrow an answer to part of the subtree {@code @Access} checks: the service

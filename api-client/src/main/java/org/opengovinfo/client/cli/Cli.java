@@ -130,6 +130,9 @@ public final class Cli implements Callable<Integer> {
                 .addSubcommand(new IndicatorCommands.Indicators(this))
                 .addSubcommand(new IndicatorCommands.RankingsCommand(this))
                 .addSubcommand(new IndicatorCommands.RisksCommand(this))
+                .addSubcommand(new TextCommands.Text(this))
+                .addSubcommand(new TextCommands.CheckText(this))
+                .addSubcommand(new TextCommands.Import(this))
                 .addSubcommand(new CommandLine(new UnitsCommand()).addSubcommand(new UnitsCommand.Import(this)))
                 .addSubcommand(new CommandLine(new TemplateCommand())
                         .addSubcommand(new TemplateCommand.Show(this)));

@@ -29,6 +29,8 @@ class ModelArchitectureTest {
     void jacksonIsOnlyUsedToReadTemplateFiles() {
         noClasses().that().doNotHaveFullyQualifiedName("org.opengovinfo.model.template.TemplateReader")
                 .and().doNotHaveFullyQualifiedName("org.opengovinfo.model.indicator.IndicatorReader")
+                .and().doNotHaveFullyQualifiedName("org.opengovinfo.model.template.StrictJson")
+                .and().doNotHaveFullyQualifiedName("org.opengovinfo.model.text.TextPatternReader")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
                 .check(MODEL);
     }
