@@ -11,10 +11,9 @@
   }
   echarts.init(document.getElementById('chart-requests')).setOption({
     tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: years }, yAxis: { type: 'value' },
-    series: [series('新收申请', 'received', 'line'), series('予以公开', 'granted', 'bar', 'r'),
-      series('部分公开', 'partlyGranted', 'bar', 'r'), series('不予公开', 'withheld', 'bar', 'r'),
-      series('无法提供', 'unavailable', 'bar', 'r'), series('不予处理', 'notProcessed', 'bar', 'r'),
-      series('其他处理', 'other', 'bar', 'r')]
+    series: [series('新收申请', 'received', 'line'), series('予以公开及部分公开', 'disclosed', 'bar', 'r'),
+      series('不予公开', 'withheld', 'bar', 'r'), series('无法提供', 'unavailable', 'bar', 'r'),
+      series('其他办理结果', 'otherResults', 'bar', 'r')]
   });
   echarts.init(document.getElementById('chart-appeals')).setOption({
     tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: years }, yAxis: { type: 'value' },

@@ -31,6 +31,8 @@ import org.opengovinfo.service.season.ReportState;
 import org.opengovinfo.service.season.ReportingStatus;
 import org.opengovinfo.service.season.SeasonService;
 import org.opengovinfo.service.submissions.SubmissionService;
+import org.opengovinfo.service.indicators.IndicatorView;
+import org.opengovinfo.service.indicators.IndicatorsService;
 import org.opengovinfo.service.system.ErrorCode;
 import org.opengovinfo.service.system.FindingView;
 import org.opengovinfo.service.system.Json;
@@ -58,10 +60,12 @@ class WebPages {
     private final RollupService rollups;
     private final PublicationService publications;
     private final ReportCalendar calendar;
+    private final IndicatorsService indicators;
 
     WebPages(CurrentPrincipal current, AccessControl access, UnitService units, SeasonService season,
              SubmissionService submissions, FormsService forms, RollupService rollups,
-             PublicationService publications, ReportCalendar calendar) {
+             PublicationService publications, ReportCalendar calendar, IndicatorsService indicators) {
+        this.indicators = indicators;
         this.current = current;
         this.access = access;
         this.units = units;
@@ -416,10 +420,14 @@ class WebPages {
 
     // --- charts
 
-    /** One year's headline figures of the consolidated report ({@code null}: no snapshot, or another format). */
-    record HeadlineYear(int year, @Nullable BigDecimal received, @Nullable BigDecimal granted,
-                        @Nullable BigDecimal partlyGranted, @Nullable BigDecimal withheld,
-                        @Nullable BigDecimal unavailable, @Nullable BigDecimal notProcessed, @Nullable BigDecimal other,
+    /**
+     * One year's headline figures of the consolidated report ({@code null}: no snapshot, or not filled in). They are
+     * the parts of the indicators every format defines (the indicator files beside the templates), so the legacy
+     * years chart as well as the 2019 and 2021 ones: requests received, results disclosed (予以公开 and 部分公开),
+     * withheld, unavailable, and the rest of the results total; reconsiderations and lawsuits.
+     */
+    record HeadlineYear(int year, @Nullable BigDecimal received, @Nullable BigDecimal disclosed,
+                        @Nullable BigDecimal withheld, @Nullable BigDecimal unavailable, @Nullable BigDecimal otherResults,
                         @Nullable BigDecimal reconsiderations, @Nullable BigDecimal lawsuits) {
     }
 
@@ -446,26 +454,28 @@ class WebPages {
     }
 
     private HeadlineYear headline(String id, int year) {
-        Map<String, BigDecimal> c;
+        Map<String, IndicatorView> by = new java.util.HashMap<>();
         try {
-            c = rollups.latestEntry(id, year).consolidated();
+            indicators.indicators(id, year, org.opengovinfo.service.indicators.Source.CONSOLIDATED).indicators().forEach(i -> by.put(i.indicator(), i));
         } catch (ProblemException none) {
-            return new HeadlineYear(year, null, null, null, null, null, null, null, null, null);
+            return new HeadlineYear(year, null, null, null, null, null, null, null);
         }
-        return new HeadlineYear(year, c.get("s3.new.total"), c.get("s3.granted.total"), c.get("s3.partly_granted.total"),
-                sum(c, "s3.withheld_"), sum(c, "s3.unavailable_"), sum(c, "s3.not_processed_"), sum(c, "s3.other"),
-                c.get("s4.reconsideration.total"), add(c.get("s4.litigation_direct.total"),
-                        c.get("s4.litigation_after_reconsideration.total")));
+        BigDecimal results = part(by, "substantive_disclosure_rate", IndicatorView::denominator);
+        BigDecimal disclosed = part(by, "substantive_disclosure_rate", IndicatorView::numerator);
+        BigDecimal withheld = part(by, "non_disclosure_rate", IndicatorView::numerator);
+        BigDecimal unavailable = part(by, "unavailable_rate", IndicatorView::numerator);
+        BigDecimal counted = add(add(disclosed, withheld), unavailable);
+        BigDecimal other = results == null ? null : counted == null ? results : results.subtract(counted);
+        return new HeadlineYear(year, part(by, "new_requests", IndicatorView::value), disclosed, withheld, unavailable,
+                other, part(by, "reconsideration_correction_rate", IndicatorView::denominator),
+                part(by, "litigation_correction_rate", IndicatorView::denominator));
     }
 
-    private static BigDecimal sum(Map<String, BigDecimal> cells, String prefix) {
-        BigDecimal total = null;
-        for (Map.Entry<String, BigDecimal> e : cells.entrySet()) {
-            if (e.getKey().startsWith(prefix) && e.getKey().endsWith(".total")) {
-                total = add(total, e.getValue());
-            }
-        }
-        return total;
+    @Nullable
+    private static BigDecimal part(Map<String, IndicatorView> by, String indicator,
+                                   Function<IndicatorView, BigDecimal> which) {
+        IndicatorView view = by.get(indicator);
+        return view == null ? null : which.apply(view);
     }
 
     private static BigDecimal add(BigDecimal a, BigDecimal b) {

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.opengovinfo.model.testing.PublishedReport;
 import org.opengovinfo.service.testing.OnBothDatabases;
 import org.opengovinfo.service.testing.ServiceUnderTest;
 import org.opengovinfo.service.testing.ServiceUnderTest.Reply;
@@ -215,5 +216,37 @@ class WebSessionHttpTest extends OnBothDatabases {
         assertEquals(204, service.delete("/api/v1/tokens/" + created.json().get("id").asText()).status());
         Reply api = get(service, b.cookie(), "/api/v1/units/town-a/reports/2021");
         assertEquals(List.of(401, "auth.revoked"), List.of(api.status(), api.code()));
+    }
+
+    @Test
+    void theChartsCarryTheHeadlineOfEveryYearsConsolidatedReportLegacyFormatIncluded() throws Exception {
+        String city = "chart-city-" + System.identityHashCode(service);
+        service.post("/api/v1/units", Map.of("id", city, "name", "某市", "kind", "city", "fromYear", 2015)).ok();
+        service.post("/api/v1/units", Map.of("id", city + "-t", "name", "某镇", "kind", "town", "fromYear", 2015,
+                "parent", city)).ok();
+        PublishedReport legacy = PublishedReport.legacySample2017();
+        PublishedReport linzi = PublishedReport.linzi2021();
+        service.put("/api/v1/units/" + city + "-t/figures/2017", Map.of("figures", legacy.cells())).ok();
+        service.put("/api/v1/units/" + city + "-t/figures/2021", Map.of("figures", linzi.cells())).ok();
+        service.post("/api/v1/units/" + city + "/rollups/2017", Map.of()).ok();
+        service.post("/api/v1/units/" + city + "/rollups/2021", Map.of()).ok();
+
+        Browser admin = browser(service, ServiceUnderTest.ADMIN_TOKEN);
+        Reply page = get(service, admin.cookie(), "/web/units/" + city + "/2021/charts");
+        assertEquals(200, page.status(), page.raw().body());
+        Matcher m = Pattern.compile("data-headline=\"([^\"]*)\"").matcher(page.raw().body());
+        assertTrue(m.find(), "the chart's data is in an attribute, not in a script");
+        var headline = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                m.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
+        Map<Integer, com.fasterxml.jackson.databind.JsonNode> byYear = new java.util.HashMap<>();
+        headline.forEach(y -> byYear.put(y.get("year").asInt(), y));
+        assertEquals(List.of(2016, 2017, 2018, 2019, 2020, 2021), byYear.keySet().stream().sorted().toList());
+        assertEquals(new java.math.BigDecimal(legacy.cells().get("l3.received").toString()),
+                byYear.get(2017).get("received").decimalValue(), "a legacy year charts from its own cells");
+        assertEquals(new java.math.BigDecimal(linzi.cells().get("s3.new.total").toString()),
+                byYear.get(2021).get("received").decimalValue());
+        assertEquals(new java.math.BigDecimal(linzi.cells().get("s4.reconsideration.total").toString()),
+                byYear.get(2021).get("reconsiderations").decimalValue());
+        assertTrue(byYear.get(2018).get("received").isNull(), "no snapshot: no figure, not 0");
     }
 }
