@@ -88,7 +88,11 @@ final class Views {
                  List<Grid> tables) {
     }
 
-    record Review(Frame frame, UnitHead unit, @Nullable String parent, ReportLine report, boolean decide,
+    /**
+     * @param decide whether the report waits for a decision (accept or return)
+     * @param reopen whether it is accepted and so may be reopened (解锁) with a reason
+     */
+    record Review(Frame frame, UnitHead unit, @Nullable String parent, ReportLine report, boolean decide, boolean reopen,
                   List<Grid> tables, List<FindingLine> findings, List<ChangeLine> changes, List<HistoryLine> history) {
     }
 

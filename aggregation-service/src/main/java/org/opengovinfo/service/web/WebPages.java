@@ -314,8 +314,9 @@ class WebPages {
         List<Views.HistoryLine> history = detail.history().stream().map(s -> new Views.HistoryLine(calendar.local(s.at()),
                 Words.shown(s.principal()), action(s.action()), Words.shown(s.detail()))).toList();
         boolean decide = detail.state() == ReportState.SUBMITTED;
+        boolean reopen = detail.state() == ReportState.ACCEPTED;
         return new Views.Review(frame("审核 " + Words.shown(u.name()) + " " + year + " 年"), head(u, year),
-                parent == null ? null : base(parent, year), report(detail), decide, tables, findings, changes, history);
+                parent == null ? null : base(parent, year), report(detail), decide, reopen, tables, findings, changes, history);
     }
 
     private static String action(String action) {

@@ -323,4 +323,20 @@ class WebAppInABrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-completeness canvas")));
         screenshot("web-charts");
     }
+
+    @Test
+    @Order(6)
+    void theCountyReopensTheAcceptedReportWithAReason() {
+        signInAs(county);
+        open("/web/units/town-a/2021/review");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reopen")));
+        assertTrue(browser.findElements(By.id("accept")).isEmpty(), "an accepted report waits for no decision");
+        browser.findElement(By.id("reopen")).click();
+        waitForText(By.id("review-status"), "请写明原因");
+        assertEquals("accepted", service.get("/api/v1/units/town-a/reports/2021").json().get("state").asText());
+        browser.findElement(By.id("reason")).sendKeys("台账更正，需重新填报");
+        browser.findElement(By.id("reopen")).click();
+        waitForText(By.id("report-state"), "已退回");
+        assertEquals("returned", service.get("/api/v1/units/town-a/reports/2021").json().get("state").asText());
+    }
 }
