@@ -47,13 +47,24 @@ public class AuditLog {
         recordEach(action, year, List.of(new AbstractMap.SimpleEntry<>(unit, detail)));
     }
 
+    /**
+     * Records an action by a principal who is not yet the current one (a sign-in: the request came without
+     * credentials); call inside the transaction that does it.
+     */
+    public void recordBy(String who, String action, @Nullable String unit, @Nullable Integer year, Object detail) {
+        insert(who, action, year, List.of(new AbstractMap.SimpleEntry<>(unit, detail)));
+    }
+
     /** Records the same action on several units (unit → detail), in one round trip. */
     public void recordEach(String action, @Nullable Integer year, List<? extends Map.Entry<String, ?>> details) {
+        insert(principal.name(), action, year, details);
+    }
+
+    private void insert(String who, String action, @Nullable Integer year, List<? extends Map.Entry<String, ?>> details) {
         if (details.isEmpty()) {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
-        String who = principal.name();
         jdbc.prepareStatement("INSERT INTO audit_event (id, at, principal, action, unit_id, report_year, detail) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
                     for (Map.Entry<String, ?> d : details) {

@@ -30,10 +30,12 @@ class SignInController {
     static final String HOME = "/web/home";
 
     private final WebSessions sessions;
+    private final SignIns signIns;
     private final Html html;
 
-    SignInController(WebSessions sessions, Html html) {
+    SignInController(WebSessions sessions, SignIns signIns, Html html) {
         this.sessions = sessions;
+        this.signIns = signIns;
         this.html = html;
     }
 
@@ -56,7 +58,7 @@ class SignInController {
         }
         WebSessions.SignedIn signedIn;
         try {
-            signedIn = sessions.signIn(token);
+            signedIn = signIns.signIn(token);
         } catch (ProblemException refused) {
             return html.page(HttpStatus.UNAUTHORIZED, "sign-in", new SignIn("无法登录：" + refused.toProblem().detailZh()));
         }

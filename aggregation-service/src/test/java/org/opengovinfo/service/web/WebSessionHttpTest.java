@@ -249,4 +249,28 @@ class WebSessionHttpTest extends OnBothDatabases {
                 byYear.get(2021).get("reconsiderations").decimalValue());
         assertTrue(byYear.get(2018).get("received").isNull(), "no snapshot: no figure, not 0");
     }
+
+    @Test
+    void aSignInIsInTheAuditTrailWithoutItsTokenOrSession() {
+        String who = "审计员" + System.identityHashCode(service);
+        String token = service.post("/api/v1/tokens", Map.of("principal", who, "role", "reporter", "scope", "town-b"))
+                .ok().json().get("token").asText();
+        assertEquals(0, service.get("/api/v1/audit?principal=" + URLEncoder.encode(who, StandardCharsets.UTF_8)).json()
+                .size());
+        Reply signedIn = signIn(service, token);
+        assertEquals(303, signedIn.status());
+
+        var trail = service.get("/api/v1/audit?principal=" + URLEncoder.encode(who, StandardCharsets.UTF_8)).json();
+        assertEquals(1, trail.size(), trail.toString());
+        assertEquals(List.of("web.signed_in", "town-b"), List.of(trail.get(0).get("action").asText(),
+                trail.get(0).get("unit").asText()));
+        String detail = trail.get(0).get("detail").asText();
+        assertTrue(detail.contains("\"role\":\"reporter\""), detail);
+        assertFalse(detail.contains(token) || detail.contains(signedIn.header("Set-Cookie").split(";")[0].split("=")[1]),
+                "neither the token nor the session id is kept: " + detail);
+        // a refused sign-in opens nothing and writes nothing under anybody's name
+        signIn(service, token + "x");
+        assertEquals(1, service.get("/api/v1/audit?principal=" + URLEncoder.encode(who, StandardCharsets.UTF_8)).json()
+                .size());
+    }
 }
