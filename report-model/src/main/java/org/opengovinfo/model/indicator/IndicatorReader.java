@@ -1,22 +1,16 @@
 package org.opengovinfo.model.indicator;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.opengovinfo.model.template.Cell;
+import org.opengovinfo.model.template.StrictJson;
 import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.ValueKind;
 
@@ -29,51 +23,32 @@ final class IndicatorReader {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern CELL_CODE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){1,2}");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
-
     private final String file;
+    private final StrictJson json;
 
     private IndicatorReader(String file) {
         this.file = file;
+        this.json = new StrictJson(file, IndicatorDefinitionException::new);
     }
 
     static IndicatorSet indicators(String file, InputStream in, Template template) {
-        return new IndicatorReader(file).indicators(new IndicatorReader(file).parse(in), template);
+        IndicatorReader reader = new IndicatorReader(file);
+        return reader.indicators(reader.json.parse(in), template);
     }
 
     static RiskSettings riskFlags(String file, InputStream in) {
-        return new IndicatorReader(file).riskFlags(new IndicatorReader(file).parse(in));
-    }
-
-    private JsonNode parse(InputStream in) {
-        if (in == null) {
-            throw fail("file not found");
-        }
-        try (in) {
-            JsonNode node = JSON.readTree(in);
-            if (node == null || !node.isObject()) {
-                throw fail("expected a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new IndicatorDefinitionException(file + ": malformed JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()), e);
-        } catch (IOException e) {
-            throw new IndicatorDefinitionException(file + ": cannot be read: " + e.getMessage(), e);
-        }
+        IndicatorReader reader = new IndicatorReader(file);
+        return reader.riskFlags(reader.json.parse(in));
     }
 
     private IndicatorSet indicators(JsonNode root, Template template) {
-        allowOnly(root, "$", "template", "indicators");
-        String declaredFor = text(root, "template", "$");
+        json.allowOnly(root, "$", "template", "indicators");
+        String declaredFor = json.text(root, "template", "$");
         if (!declaredFor.equals(template.id())) {
             throw fail("$.template: indicators are for template '" + declaredFor + "' but sit beside template '"
                     + template.id() + "'");
         }
-        JsonNode nodes = nonEmptyArray(root, "indicators", "$");
+        JsonNode nodes = json.nonEmptyArray(root, "indicators", "$");
         List<Indicator> indicators = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -88,14 +63,14 @@ final class IndicatorReader {
     }
 
     private Indicator indicator(JsonNode node, String path, Template template) {
-        allowOnly(node, path, "id", "label", "unit", "numerator", "denominator", "multiplier");
-        String id = text(node, "id", path);
+        json.allowOnly(node, path, "id", "label", "unit", "numerator", "denominator", "multiplier");
+        String id = json.text(node, "id", path);
         if (!ID.matcher(id).matches()) {
             throw fail(path + ".id: '" + id + "' is not an id (lower-case letters, digits and _)");
         }
         path = path + " (" + id + ")";
-        JsonNode label = object(node, "label", path);
-        allowOnly(label, path + ".label", "zh", "en");
+        JsonNode label = json.object(node, "label", path);
+        json.allowOnly(label, path + ".label", "zh", "en");
         List<Term> numerator = terms(node, "numerator", path, template);
         List<Term> denominator = node.has("denominator") ? terms(node, "denominator", path, template) : List.of();
         if (denominator.stream().anyMatch(Term::subtracted)) {
@@ -114,12 +89,12 @@ final class IndicatorReader {
         }
         sameKindOnEachSide(numerator, path + ".numerator", template);
         sameKindOnEachSide(denominator, path + ".denominator", template);
-        return new Indicator(id, text(label, "zh", path + ".label"), text(label, "en", path + ".label"),
-                text(node, "unit", path), numerator, denominator, multiplier);
+        return new Indicator(id, json.text(label, "zh", path + ".label"), json.text(label, "en", path + ".label"),
+                json.text(node, "unit", path), numerator, denominator, multiplier);
     }
 
     private List<Term> terms(JsonNode node, String key, String path, Template template) {
-        JsonNode array = nonEmptyArray(node, key, path);
+        JsonNode array = json.nonEmptyArray(node, key, path);
         List<Term> terms = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             String p = path + "." + key + "[" + i + "]";
@@ -158,16 +133,16 @@ final class IndicatorReader {
     }
 
     private RiskSettings riskFlags(JsonNode root) {
-        allowOnly(root, "$", "volume", "flags");
-        JsonNode volume = object(root, "volume", "$");
-        allowOnly(volume, "$.volume", "indicator", "minimum");
+        json.allowOnly(root, "$", "volume", "flags");
+        JsonNode volume = json.object(root, "volume", "$");
+        json.allowOnly(volume, "$.volume", "indicator", "minimum");
         List<RiskThreshold> thresholds = new ArrayList<>();
-        JsonNode flags = nonEmptyArray(root, "flags", "$");
+        JsonNode flags = json.nonEmptyArray(root, "flags", "$");
         for (int i = 0; i < flags.size(); i++) {
             String path = "$.flags[" + i + "]";
             JsonNode node = flags.get(i);
-            allowOnly(node, path, "indicator", "direction", "red", "yellow");
-            String direction = text(node, "direction", path);
+            json.allowOnly(node, path, "indicator", "direction", "red", "yellow");
+            String direction = json.text(node, "direction", path);
             RiskThreshold.Direction d;
             try {
                 d = RiskThreshold.Direction.valueOf(direction.toUpperCase(Locale.ROOT));
@@ -175,65 +150,18 @@ final class IndicatorReader {
                 throw fail(path + ".direction: expected above or below, not '" + direction + "'");
             }
             try {
-                thresholds.add(new RiskThreshold(text(node, "indicator", path), d, number(node, "red", path),
-                        number(node, "yellow", path)));
+                thresholds.add(new RiskThreshold(json.text(node, "indicator", path), d, json.number(node, "red", path),
+                        json.number(node, "yellow", path)));
             } catch (IllegalArgumentException e) {
                 throw fail(path + ": " + e.getMessage());
             }
         }
         try {
-            return new RiskSettings(text(volume, "indicator", "$.volume"), number(volume, "minimum", "$.volume"),
+            return new RiskSettings(json.text(volume, "indicator", "$.volume"), json.number(volume, "minimum", "$.volume"),
                     thresholds);
         } catch (IllegalArgumentException e) {
             throw fail("$: " + e.getMessage());
         }
-    }
-
-    // ---- JSON helpers (as strict as the template reader's) -----------------------------------------------------
-
-    private void allowOnly(JsonNode node, String path, String... keys) {
-        if (!node.isObject()) {
-            throw fail(path + ": expected an object");
-        }
-        Set<String> allowed = Set.of(keys);
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!allowed.contains(key)) {
-                throw fail(path + ": unknown key '" + key + "' (allowed: " + String.join(", ", keys) + ")");
-            }
-        }
-    }
-
-    private JsonNode object(JsonNode node, String key, String path) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isObject()) {
-            throw fail(path + "." + key + ": expected an object");
-        }
-        return v;
-    }
-
-    private JsonNode nonEmptyArray(JsonNode node, String key, String path) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isArray() || v.isEmpty()) {
-            throw fail(path + "." + key + ": expected a non-empty array");
-        }
-        return v;
-    }
-
-    private String text(JsonNode node, String key, String path) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw fail(path + "." + key + ": expected a non-blank string");
-        }
-        return v.asText();
-    }
-
-    private BigDecimal number(JsonNode node, String key, String path) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isNumber()) {
-            throw fail(path + "." + key + ": expected a number");
-        }
-        return v.decimalValue();
     }
 
     private IndicatorDefinitionException fail(String problem) {

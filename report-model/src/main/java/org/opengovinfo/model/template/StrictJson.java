@@ -125,6 +125,15 @@ public final class StrictJson {
         return v.asInt();
     }
 
+    /** An exact number. */
+    public java.math.BigDecimal number(JsonNode node, String key, String path) {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isNumber()) {
+            throw fail(path + "." + key + ": expected a number");
+        }
+        return v.decimalValue();
+    }
+
     /** The reader's exception, its message prefixed with the file. */
     public RuntimeException fail(String problem) {
         return failure.apply(file + ": " + problem);
