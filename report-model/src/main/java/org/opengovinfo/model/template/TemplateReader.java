@@ -1,16 +1,10 @@
 package org.opengovinfo.model.template;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,14 +30,12 @@ final class TemplateReader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_]*");
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern CELL_CODE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){1,2}");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private final String file;
+    private final StrictJson json;
 
     private TemplateReader(String file) {
         this.file = file;
+        this.json = new StrictJson(file, TemplateDefinitionException::new);
     }
 
     /**
@@ -51,9 +43,10 @@ final class TemplateReader {
      * @param rulesFile name of the rule file, for messages
      */
     static Template read(String templateFile, InputStream template, String rulesFile, InputStream rules) {
-        JsonNode t = new TemplateReader(templateFile).parse(template);
-        Layout layout = new TemplateReader(templateFile).layout(t);
-        RuleSet ruleSet = new TemplateReader(rulesFile).rules(new TemplateReader(rulesFile).parse(rules), layout);
+        TemplateReader templateReader = new TemplateReader(templateFile);
+        Layout layout = templateReader.layout(templateReader.json.parse(template));
+        TemplateReader rulesReader = new TemplateReader(rulesFile);
+        RuleSet ruleSet = rulesReader.rules(rulesReader.json.parse(rules), layout);
         return new Template(layout.id, layout.name, layout.authority, layout.years, layout.tables, ruleSet);
     }
 
@@ -68,34 +61,16 @@ final class TemplateReader {
         }
     }
 
-    private JsonNode parse(InputStream in) {
-        if (in == null) {
-            throw fail("file not found");
-        }
-        try (in) {
-            JsonNode node = JSON.readTree(in);
-            if (node == null || !node.isObject()) {
-                throw fail("expected a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new TemplateDefinitionException(file + ": malformed JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()), e);
-        } catch (IOException e) {
-            throw new TemplateDefinitionException(file + ": cannot be read: " + e.getMessage(), e);
-        }
-    }
-
     // ---- layout --------------------------------------------------------------------------------------------
 
     private Layout layout(JsonNode root) {
-        allowOnly(root, "$", "id", "name", "authority", "years", "unit", "kind", "consolidation", "tables");
-        String id = text(root, "id", "$");
+        json.allowOnly(root, "$", "id", "name", "authority", "years", "unit", "kind", "consolidation", "tables");
+        String id = json.text(root, "id", "$");
         if (!ID.matcher(id).matches()) {
             throw fail("$.id: '" + id + "' is not a template id (lower-case letters, digits and _)");
         }
-        JsonNode years = object(root, "years", "$");
-        allowOnly(years, "$.years", "from", "to");
+        JsonNode years = json.object(root, "years", "$");
+        json.allowOnly(years, "$.years", "from", "to");
         YearRange range;
         try {
             range = new YearRange(integer(years, "from", "$.years"),
@@ -107,7 +82,7 @@ final class TemplateReader {
         List<Table> tables = new ArrayList<>();
         List<Cell> cells = new ArrayList<>();
         Set<String> tableCodes = new HashSet<>();
-        JsonNode tableNodes = nonEmptyArray(root, "tables", "$");
+        JsonNode tableNodes = json.nonEmptyArray(root, "tables", "$");
         for (int i = 0; i < tableNodes.size(); i++) {
             String path = "$.tables[" + i + "]";
             Table table = table(tableNodes.get(i), path, defaults, cells);
@@ -116,17 +91,17 @@ final class TemplateReader {
             }
             tables.add(table);
         }
-        return new Layout(id, text(root, "name", "$"), text(root, "authority", "$"), range, tables, cells);
+        return new Layout(id, json.text(root, "name", "$"), json.text(root, "authority", "$"), range, tables, cells);
     }
 
     private Table table(JsonNode node, String path, Attributes defaults, List<Cell> cells) {
-        allowOnly(node, path, "code", "label", "unit", "kind", "consolidation", "rows", "columns", "printed");
+        json.allowOnly(node, path, "code", "label", "unit", "kind", "consolidation", "rows", "columns", "printed");
         String code = code(node, "code", path);
         List<String> labels = labels(node, path);
         Attributes tableAttributes = attributes(node, path, defaults);
-        List<Line> rows = lines(nonEmptyArray(node, "rows", path), path + ".rows");
+        List<Line> rows = lines(json.nonEmptyArray(node, "rows", path), path + ".rows");
         List<Line> columns = node.has("columns")
-                ? lines(nonEmptyArray(node, "columns", path), path + ".columns")
+                ? lines(json.nonEmptyArray(node, "columns", path), path + ".columns")
                 : List.of();
         boolean across = printedAcross(node, path, columns);
         List<Cell> tableCells = new ArrayList<>();
@@ -154,7 +129,7 @@ final class TemplateReader {
         if (!node.has("printed")) {
             return false;
         }
-        String printed = text(node, "printed", path);
+        String printed = json.text(node, "printed", path);
         return switch (printed) {
             case "down" -> false;
             case "across" -> {
@@ -191,7 +166,7 @@ final class TemplateReader {
         for (int i = 0; i < array.size(); i++) {
             String p = path + "[" + i + "]";
             JsonNode node = array.get(i);
-            allowOnly(node, p, "code", "label", "unit", "kind", "consolidation");
+            json.allowOnly(node, p, "code", "label", "unit", "kind", "consolidation");
             String code = code(node, "code", p);
             if (!codes.add(code)) {
                 throw fail(p + ": code '" + code + "' is used twice");
@@ -214,10 +189,10 @@ final class TemplateReader {
     }
 
     private Attributes attributes(JsonNode node, String path, Attributes general) {
-        String unit = node.has("unit") ? text(node, "unit", path) : null;
-        ValueKind kind = node.has("kind") ? enumValue(ValueKind.class, text(node, "kind", path), path + ".kind") : null;
+        String unit = node.has("unit") ? json.text(node, "unit", path) : null;
+        ValueKind kind = node.has("kind") ? enumValue(ValueKind.class, json.text(node, "kind", path), path + ".kind") : null;
         ConsolidationMode mode = node.has("consolidation")
-                ? enumValue(ConsolidationMode.class, text(node, "consolidation", path), path + ".consolidation")
+                ? enumValue(ConsolidationMode.class, json.text(node, "consolidation", path), path + ".consolidation")
                 : null;
         return new Attributes(unit, kind, mode).over(general);
     }
@@ -225,18 +200,18 @@ final class TemplateReader {
     // ---- rules ---------------------------------------------------------------------------------------------
 
     private RuleSet rules(JsonNode root, Layout layout) {
-        allowOnly(root, "$", "template", "rules");
-        String declaredFor = text(root, "template", "$");
+        json.allowOnly(root, "$", "template", "rules");
+        String declaredFor = json.text(root, "template", "$");
         if (!declaredFor.equals(layout.id)) {
             throw fail("$.template: rules are for template '" + declaredFor + "' but sit beside template '" + layout.id + "'");
         }
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        JsonNode ruleNodes = nonEmptyArray(root, "rules", "$");
+        JsonNode ruleNodes = json.nonEmptyArray(root, "rules", "$");
         for (int i = 0; i < ruleNodes.size(); i++) {
             String path = "$.rules[" + i + "]";
             JsonNode node = ruleNodes.get(i);
-            String id = text(node, "id", path);
+            String id = json.text(node, "id", path);
             if (!ids.add(id)) {
                 throw fail(path + ": rule id '" + id + "' is used twice");
             }
@@ -251,16 +226,16 @@ final class TemplateReader {
     }
 
     private List<Rule> rule(JsonNode node, String path, String id, Layout layout) {
-        String check = text(node, "check", path);
+        String check = json.text(node, "check", path);
         // Keys first: a misspelt key ("mesage") is named as unknown rather than reported as the one it misses.
         switch (check) {
-            case "total" -> allowOnly(node, path, "id", "check", "severity", "message", "table", "per", "total", "parts");
-            case "equal", "at-most" -> allowOnly(node, path, "id", "check", "severity", "message", "table", "per", "left", "right");
-            case "amount-limit" -> allowOnly(node, path, "id", "check", "severity", "message", "cells", "max", "perItemOf");
+            case "total" -> json.allowOnly(node, path, "id", "check", "severity", "message", "table", "per", "total", "parts");
+            case "equal", "at-most" -> json.allowOnly(node, path, "id", "check", "severity", "message", "table", "per", "left", "right");
+            case "amount-limit" -> json.allowOnly(node, path, "id", "check", "severity", "message", "cells", "max", "perItemOf");
             default -> throw fail(path + ".check: unknown check '" + check + "' (expected total, equal, at-most or amount-limit)");
         }
         Severity severity = node.has("severity")
-                ? enumValue(Severity.class, text(node, "severity", path), path + ".severity")
+                ? enumValue(Severity.class, json.text(node, "severity", path), path + ".severity")
                 : Severity.ERROR;
         Message message = message(node, path);
         if (check.equals("amount-limit")) {
@@ -269,7 +244,7 @@ final class TemplateReader {
         boolean total = check.equals("total");
         String leftKey = total ? "total" : "left";
         String rightKey = total ? "parts" : "right";
-        List<String> leftRefs = total ? List.of(text(node, "total", path)) : strings(node, "left", path);
+        List<String> leftRefs = total ? List.of(json.text(node, "total", path)) : strings(node, "left", path);
         List<String> rightRefs = strings(node, rightKey, path);
         Relation relation = check.equals("at-most") ? Relation.AT_MOST : Relation.EQUAL;
         List<Rule> instances = new ArrayList<>();
@@ -362,8 +337,8 @@ final class TemplateReader {
         if (!node.has("per") && !node.has("table")) {
             return List.of(new Expansion(null, null, null));
         }
-        String per = text(node, "per", path);
-        Table table = layout.table(text(node, "table", path));
+        String per = json.text(node, "per", path);
+        Table table = layout.table(json.text(node, "table", path));
         if (table == null) {
             throw fail(path + ".table: no table '" + node.get("table").asText() + "' in template " + layout.id);
         }
@@ -427,14 +402,14 @@ final class TemplateReader {
         }
         Term perItemOf = null;
         if (node.has("perItemOf")) {
-            perItemOf = terms(List.of(text(node, "perItemOf", path)), plain, path + ".perItemOf", layout).get(0);
+            perItemOf = terms(List.of(json.text(node, "perItemOf", path)), plain, path + ".perItemOf", layout).get(0);
             if (perItemOf.previousYear() || layout.cells.get(perItemOf.cell()).kind() != ValueKind.COUNT) {
                 throw fail(path + ".perItemOf: " + perItemOf.code() + " is not a count cell of this year");
             }
         }
         BigDecimal max;
         try {
-            max = new BigDecimal(text(node, "max", path));
+            max = new BigDecimal(json.text(node, "max", path));
         } catch (NumberFormatException e) {
             throw fail(path + ".max: not a decimal number");
         }
@@ -460,10 +435,10 @@ final class TemplateReader {
     }
 
     private Message message(JsonNode node, String path) {
-        JsonNode m = object(node, "message", path);
-        allowOnly(m, path + ".message", "zh", "en");
+        JsonNode m = json.object(node, "message", path);
+        json.allowOnly(m, path + ".message", "zh", "en");
         try {
-            return new Message(text(m, "zh", path + ".message"), text(m, "en", path + ".message"));
+            return new Message(json.text(m, "zh", path + ".message"), json.text(m, "en", path + ".message"));
         } catch (IllegalArgumentException e) {
             throw fail(path + ".message: " + e.getMessage());
         }
@@ -471,45 +446,8 @@ final class TemplateReader {
 
     // ---- JSON helpers --------------------------------------------------------------------------------------
 
-    private void allowOnly(JsonNode node, String path, String... keys) {
-        if (!node.isObject()) {
-            throw fail(path + ": expected an object");
-        }
-        Set<String> allowed = Set.of(keys);
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!allowed.contains(key)) {
-                throw fail(path + ": unknown key '" + key + "' (allowed: " + String.join(", ", keys) + ")");
-            }
-        }
-    }
-
-    private JsonNode object(JsonNode node, String key, String path) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isObject()) {
-            throw fail(path + "." + key + ": expected an object");
-        }
-        return v;
-    }
-
-    private JsonNode nonEmptyArray(JsonNode node, String key, String path) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isArray() || v.isEmpty()) {
-            throw fail(path + "." + key + ": expected a non-empty array");
-        }
-        return v;
-    }
-
-    private String text(JsonNode node, String key, String path) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw fail(path + "." + key + ": expected a non-blank string");
-        }
-        return v.asText();
-    }
-
     private String code(JsonNode node, String key, String path) {
-        String code = text(node, key, path);
+        String code = json.text(node, key, path);
         if (!CODE.matcher(code).matches()) {
             throw fail(path + "." + key + ": '" + code + "' is not a code (lower-case letters, digits and _)");
         }
@@ -525,7 +463,7 @@ final class TemplateReader {
     }
 
     private List<String> strings(JsonNode node, String key, String path) {
-        JsonNode array = nonEmptyArray(node, key, path);
+        JsonNode array = json.nonEmptyArray(node, key, path);
         List<String> values = new ArrayList<>();
         for (JsonNode v : array) {
             if (!v.isTextual()) {
@@ -539,7 +477,7 @@ final class TemplateReader {
     private List<String> labels(JsonNode node, String path) {
         JsonNode label = node.get("label");
         if (label != null && label.isTextual()) {
-            return List.of(text(node, "label", path));
+            return List.of(json.text(node, "label", path));
         }
         return strings(node, "label", path);
     }
