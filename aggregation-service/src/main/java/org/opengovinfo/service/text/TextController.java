@@ -86,7 +86,7 @@ class TextController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(uri = "/text-checks/{year}", consumes = Representation.TEXT_TYPE, produces = MediaType.APPLICATION_JSON)
     @Access(value = Permission.READ_UNITS, unit = "id", year = "year")
-    TextViews.TextCheckView check(@PathVariable String id, @PathVariable String year, @Body byte[] body,
+    TextViews.TextCheckView check(@PathVariable String id, @PathVariable String year, @Body @Nullable byte[] body,
                                   @QueryValue @Nullable String source, @QueryValue @Nullable String snapshot) {
         TextService.Tables tables = source == null ? null : source.equals("report") ? TextService.Tables.REPORT
                 : stored(source, snapshot);
@@ -116,7 +116,7 @@ class TextController {
     @ExecuteOn("submissions")
     @Access(value = Permission.WRITE_FIGURES, unit = "id", year = "year")
     HttpResponse<TextViews.ImportView> importReport(@PathVariable String id, @PathVariable String year,
-                                                    @Body byte[] body, @QueryValue @Nullable String store,
+                                                    @Body @Nullable byte[] body, @QueryValue @Nullable String store,
                                                     @Header("If-Match") @Nullable String ifMatch,
                                                     @Header(HttpHeaders.CONTENT_TYPE) String contentType) {
         boolean storing = store != null && store.equals("true");

@@ -129,6 +129,18 @@ class BadInputTest extends OnBothDatabases {
                 new Case("an unknown format", "GET", "/api/v1/units/county/consolidated/2021?format=xml", null, null, 400, "request.unknown_format"),
                 new Case("an audit limit of a word", "GET", "/api/v1/audit?limit=many", null, null, 400, "request.invalid_parameter"),
                 new Case("an audit limit of a million", "GET", "/api/v1/audit?limit=1000000", null, null, 400, "request.invalid_parameter"),
+                // a report's text: the standard text, the prose check, imports
+                new Case("the standard text from an unknown source", "GET", "/api/v1/units/town/text/2021?source=mine", null, null, 400, "request.invalid_parameter"),
+                new Case("the standard text as PDF", "GET", "/api/v1/units/town/text/2021?format=pdf", null, null, 400, "request.unknown_format"),
+                new Case("an empty text to check", "POST", "/api/v1/units/town/text-checks/2021", "text/plain", "", 400, "text.empty"),
+                new Case("a text of no table checked against its own tables", "POST", "/api/v1/units/town/text-checks/2021?source=report", "text/plain", "二〇二一年，本机关共收到申请 3 件。", 422, "text.no_tables"),
+                new Case("a text checked against another source", "POST", "/api/v1/units/town/text-checks/2021?source=theirs", "text/plain", "共收到申请 3 件。", 400, "request.invalid_parameter"),
+                new Case("a text checked as JSON", "POST", "/api/v1/units/town/text-checks/2021", "application/json", "{\"text\": \"3 件\"}", 415, "request.unsupported_media_type"),
+                new Case("an empty import", "POST", "/api/v1/units/town/imports/2021", "text/plain", "", 400, "text.empty"),
+                new Case("an import of prose only", "POST", "/api/v1/units/town/imports/2021", "text/plain", "本年度无其他需要报告的事项。", 422, "import.no_tables"),
+                new Case("an import of a page without tables", "POST", "/api/v1/units/town/imports/2021", "text/html", "<html><body><p>无</p><script>alert(1)</script></body></html>", 422, "import.no_tables"),
+                new Case("an import of a page of nested tables only", "POST", "/api/v1/units/town/imports/2021", "text/html", "<table><tr><td>".repeat(2_000) + "x", 422, "import.no_tables"),
+                new Case("an import stored maybe", "POST", "/api/v1/units/town/imports/2021?store=maybe", "text/plain", "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1", 400, "request.invalid_parameter"),
                 new Case("no such route", "GET", "/api/v1/nothing-here", null, null, 404, "route.not_found"),
                 new Case("a method a route does not take", "DELETE", "/api/v1/units/town", null, null, 405, "request.method_not_allowed")));
         return cases;

@@ -114,7 +114,7 @@ class TextApiTest extends OnBothDatabases {
         Reply r = post("/api/v1/units/" + u + "/imports/2021", "一、总体情况\n本年度工作平稳。\n", "text/plain");
         assertEquals(422, r.status());
         assertEquals("import.no_tables", r.code());
-        assertEquals("request.body_missing", post("/api/v1/units/" + u + "/imports/2021", "", "text/plain").code());
+        assertEquals("text.empty", post("/api/v1/units/" + u + "/imports/2021", "", "text/plain").code());
         Reply empty = post("/api/v1/units/" + u + "/imports/2021", " \n\n", "text/plain");
         assertEquals(400, empty.status());
         assertEquals("text.empty", empty.code());
