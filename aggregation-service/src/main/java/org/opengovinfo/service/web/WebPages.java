@@ -206,14 +206,15 @@ class WebPages {
         FormsService.Report empty = forms.report(id, year, Source.EMPTY, null);
         SubmissionService.Versioned current = ownVersioned(id, year);
         Figures figures = current == null ? null : current.figures();
-        Map<String, Object> typed = figures == null ? Map.of() : figures.toStorable();
         ReportDetail detail = season.detail(id, year);
         boolean locked = detail.report() != null && detail.report().locked();
         List<Grid> tables = grids(empty.layout(), slot -> {
-            Object value = typed.get(slot.cell());
-            String raw = value == null ? "" : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
-            String derived = figures != null && value == null && figures.isDerived(slot.cell())
-                    ? Words.number(figures.value(slot.cell()).orElse(null)) : "";
+            // what the clerk typed is edited; a total the service computed is shown beside, not put in the box
+            boolean computed = figures != null && figures.isDerived(slot.cell());
+            String raw = figures == null || computed ? ""
+                    : figures.isNotApplicable(slot.cell()) ? Figures.NOT_APPLICABLE
+                    : figures.value(slot.cell()).map(BigDecimal::toPlainString).orElse("");
+            String derived = computed ? Words.number(figures.value(slot.cell()).orElse(null)) : "";
             return new Cell(raw, derived, raw.isEmpty() ? "value blank" : "value", slot.labels());
         });
         return new Views.Entry(frame("填报 " + Words.shown(u.name()) + " " + year + " 年"), head(u, year),

@@ -307,14 +307,14 @@ class WebAppInABrowserTest {
 
         browser.findElement(By.cssSelector("a[href$='/consolidated']")).click();
         browser.findElement(By.id("download-xlsx")).click();
-        Path xlsx = null;
-        for (int i = 0; i < 100 && xlsx == null; i++) {
+        // the browser writes the file under a temporary name and renames it when complete
+        Path xlsx = wait.until(d -> {
             try (var files = Files.list(downloads)) {
-                xlsx = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElse(null);
+                return files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Thread.sleep(100);
-        }
-        assertTrue(xlsx != null, "the XLSX was downloaded");
+        });
         byte[] head = Arrays.copyOf(Files.readAllBytes(xlsx), 2);
         assertArrayEquals(new byte[] {'P', 'K'}, head, "a workbook (zip)");
 
