@@ -23,8 +23,8 @@ import org.opengovinfo.service.testing.OnBothDatabases;
 import org.opengovinfo.service.testing.ServiceUnderTest.Reply;
 
 /**
- * Snapshots are stored compactly (V18): parts once per distinct content. And snapshots stored before V18 — the header as JSON with the report states by unit id, each part as JSON in its unit's
- * row — answer exactly what the same snapshots answer stored compactly: every pull (JSON and CSV, of the root and of
+ * Snapshots stored compactly (V18) store each distinct part once. And snapshots stored before V18 — the header as
+ * JSON with the report states by unit id, each part as JSON in its unit's row — answer exactly what the same snapshots answer stored compactly: every pull (JSON and CSV, of the root and of
  * a unit consolidated below it), the whole snapshot and the diff between two.
  */
 class CompactSnapshotsTest extends OnBothDatabases {
