@@ -80,7 +80,8 @@ public final class ServiceBenchmark {
                       double warmRollupMaxMs, double rollupAfterChangeMs, double pullP50Ms, double pullP99Ms,
                       double putP50Ms, double putP99Ms, double putsPerSecond, double serviceCpuMsPerPut,
                       double pacedPutP50Ms, double pacedPutP99Ms, double startupLoadedMs,
-                      double rollupAfterRestartMs, long peakHeapMiB, long peakRssMiB) {
+                      double rollupAfterRestartMs, long peakHeapMiB, long peakRssMiB, double warmRollupInServiceMs,
+                      int snapshots, long snapshotBytesAveraged, long newestSnapshotBytes, long treeBytes) {
     }
 
     record ScaleResult(String scale, int units, int consolidatingUnits, Baselines.Result baselines, List<ServiceRun> runs) {
@@ -198,6 +199,7 @@ public final class ServiceBenchmark {
             double putsPerSecond;
             double cpuPerPut;
             List<Double> paced;
+            double warmInService;
             long heap;
             long rss;
             log("%s: starting the service", what);
@@ -211,9 +213,14 @@ public final class ServiceBenchmark {
                 log("%s: ingested in %.1f s; rolling up", what, ingestSeconds);
                 first = rollup(api);
                 warm = new ArrayList<>();
+                double[] before = serviceRollups(api);
                 for (int i = 0; i < settings.repeats(); i++) {
                     warm.add(rollup(api));
                 }
+                double[] after = serviceRollups(api);
+                // the service's own timer (consolidate and write, before the commit): the rest of what the client
+                // waited for is the HTTP exchange, authentication and the commit
+                warmInService = (after[0] - before[0]) * 1000 / (after[1] - before[1]);
                 checkRootTotals(api);
                 for (int i = 0; i < settings.repeats(); i++) {
                     api.put(figuresPath(randomLeaf()), submission(changes.next().given())).expect(200, "a change");
@@ -244,6 +251,11 @@ public final class ServiceBenchmark {
                 heap = service.peakHeapMiB();
                 rss = service.peakRssMiB();
             }
+            SnapshotStorage storage = SnapshotStorage.measure(env);
+            log("%s: %d snapshots stored in %,d bytes (%,d each on average); the newest on its own %,d bytes, "
+                    + "beside the tree's %,d; warm rollup %.1f ms in the service", what, storage.snapshots(),
+                    storage.totalBytes(), storage.bytesPerSnapshot(), storage.newestBytes(), storage.treeBytes(),
+                    warmInService);
             log("%s: restarting", what);
             double startupLoaded;
             double afterRestart;
@@ -259,7 +271,21 @@ public final class ServiceBenchmark {
                     tree.size() / ingestSeconds, first, Stats.median(warm), Collections.max(warm), Stats.median(afterChange),
                     Stats.median(pulls), Stats.percentile(pulls, 99), Stats.median(puts), Stats.percentile(puts, 99),
                     putsPerSecond, cpuPerPut, Stats.median(paced), Stats.percentile(paced, 99), startupLoaded, afterRestart,
-                    heap, rss);
+                    heap, rss, warmInService, storage.snapshots(), storage.bytesPerSnapshot(), storage.newestBytes(),
+                    storage.treeBytes());
+        }
+
+        /** The service's rollup timer, {@code ogi_rollup_duration_seconds}: its sum (seconds) and count. */
+        private static double[] serviceRollups(Api api) throws Exception {
+            double[] sumAndCount = new double[2];
+            for (String line : api.get("/prometheus").expect(200, "the metrics").body().split("\n")) {
+                if (line.startsWith("ogi_rollup_duration_seconds_sum")) {
+                    sumAndCount[0] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } else if (line.startsWith("ogi_rollup_duration_seconds_count")) {
+                    sumAndCount[1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return sumAndCount;
         }
 
         private double importUnits(Api api) throws Exception {
