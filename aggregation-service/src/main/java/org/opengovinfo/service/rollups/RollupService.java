@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.WeakHashMap;
+import java.util.concurrent.TimeUnit;
 import org.opengovinfo.model.consolidation.ConsolidatedUnit;
 import org.opengovinfo.model.consolidation.Consolidation;
 import org.opengovinfo.model.consolidation.Consolidator;
@@ -75,6 +76,7 @@ public class RollupService {
             }));
     private final Timer duration;
     private final Counter unitsConsolidated;
+    private final Map<String, Timer> phases;
 
     RollupService(Templates templates, UnitService units, CurrentFigures figures, SubmissionService submissions,
                   CompletenessService completeness, RollupRepository snapshots, CurrentPrincipal principal, AuditLog audit,
@@ -83,6 +85,14 @@ public class RollupService {
         // ogi_rollup_units_consolidated_total; timed on the monotonic clock, not the injected one, which tells dates
         this.duration = Timer.builder("ogi.rollup.duration").description("Time a rollup takes, snapshot stored")
                 .publishPercentileHistogram().register(registry);
+        // where a rollup's time goes, before the commit: reading the tree, figures and report states; consolidating
+        // and completeness; the parts as JSON; hashing and storing the parts, the tree, the header and the unit rows
+        Map<String, Timer> byPhase = new HashMap<>();
+        for (String phase : List.of("read", "consolidate", "encode", "store")) {
+            byPhase.put(phase, Timer.builder("ogi.rollup.phase").tag("phase", phase)
+                    .description("Time a rollup spends in each phase, before the commit").register(registry));
+        }
+        this.phases = Map.copyOf(byPhase);
         this.unitsConsolidated = Counter.builder("ogi.rollup.units.consolidated")
                 .description("Consolidating units' totals computed by rollups").register(registry);
         this.clock = clock;
@@ -159,6 +169,7 @@ public class RollupService {
     }
 
     private Created consolidate(String unit, int year, Basis basis) {
+        long started = System.nanoTime();
         Template template = templates.forYear(year).orElseThrow(() -> ErrorCode.ROLLUP_NO_TEMPLATE.problem(year));
         Hierarchy tree = units.subtreeHierarchy(unit, year);
         if (tree.size() == 1) {
@@ -198,15 +209,18 @@ public class RollupService {
             }
         }
         CurrentFigures.OfYear current = new CurrentFigures.OfYear(year, all.revision(), used, all.firstSubmitted());
+        long read = System.nanoTime();
         Consolidation consolidation = consolidate(template, tree, current);
+        CompletenessService.Completeness gaps = completeness.of(tree, current);
+        long consolidated = System.nanoTime();
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it, so pulls say the same
         Map<String, String> entries = new LinkedHashMap<>();
         for (ConsolidatedUnit c : consolidation.units()) {
             entries.put(c.unit(), SnapshotCodec.write(part(tree, template, c)));
         }
+        long encoded = System.nanoTime();
         Map<String, String> partIds = storeParts(entries);
-        CompletenessService.Completeness gaps = completeness.of(tree, current);
         RollupViews.Completeness completeness = new RollupViews.Completeness(gaps.units(), gaps.reported(),
                 gaps.missing().stream().map(CompletenessService.Entry::unit).toList(), gaps.missingByKind());
         // every report not listed in notAccepted was accepted; states are kept for the units that were not
@@ -218,6 +232,11 @@ public class RollupService {
                 SnapshotCodec.write(header));
         snapshots.insert(stored, partIds);
         audit.record("rollup.created", unit, year, Map.of("snapshot", id, "consolidatedUnits", entries.size()));
+        long written = System.nanoTime();
+        phases.get("read").record(read - started, TimeUnit.NANOSECONDS);
+        phases.get("consolidate").record(consolidated - read, TimeUnit.NANOSECONDS);
+        phases.get("encode").record(encoded - consolidated, TimeUnit.NANOSECONDS);
+        phases.get("store").record(written - encoded, TimeUnit.NANOSECONDS);
         return new Created(stored, completeness, entries.size());
     }
 

@@ -32,12 +32,14 @@ final class Report {
         }
         md.append("\n### Snapshots stored (bytes: every column of every row of the rollup tables, text as UTF-8)\n\n")
                 .append("| scale | database | snapshots | bytes per snapshot, all averaged | newest snapshot on its own "
-                        + "| the tree, shared | warm rollup in the service (ms) | warm rollup at the client (ms) |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+                        + "| the tree, shared | warm rollup at the client (ms) | in the service, before the commit "
+                        + "| read / consolidate / encode / store |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (var r : results) {
             for (var s : r.runs()) {
                 md.append(row(s.scale(), s.database(), n(s.snapshots()), n(s.snapshotBytesAveraged()),
-                        n(s.newestSnapshotBytes()), n(s.treeBytes()), ms(s.warmRollupInServiceMs()), ms(s.warmRollupMs())));
+                        n(s.newestSnapshotBytes()), n(s.treeBytes()), ms(s.warmRollupMs()), ms(s.warmRollupInServiceMs()),
+                        String.join(" / ", s.warmRollupPhasesMs().values().stream().map(Report::ms).toList())));
             }
         }
         md.append("\n### Ingest, requests, startup, memory\n\n")
