@@ -9,15 +9,20 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rollup snapshots in portable SQL, written once and never updated: a header row with the snapshot's provenance,
- * and one row per consolidating unit with that unit's part, so that a pull reads one small row.
+ * and one row per consolidating unit naming that unit's part, so that a pull reads one small row and one part.
+ * Headers and parts are stored deflated ({@link SnapshotCodec#pack}); parts once per distinct content, by hash, and
+ * never deleted. Snapshots stored before V18 keep their JSON in the content columns and are read as they are.
  */
 @Singleton
 class RollupRepository {
@@ -32,6 +37,8 @@ class RollupRepository {
     }
 
     private static final String HEADER = "SELECT id, unit_id, report_year, template_id, created_at, created_by, basis";
+    /** Ids asked for in one {@code IN} list. */
+    private static final int IN_LIST = 500;
 
     private final JdbcOperations jdbc;
 
@@ -39,24 +46,28 @@ class RollupRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores a snapshot and its units' parts (unit → JSON, in the order they are to be listed). */
-    void insert(StoredSnapshot s, Map<String, String> entries) {
+    /**
+     * Stores a snapshot, its header deflated, and its units' rows (unit → id of its part, in the order they are to be
+     * listed); the parts must be stored already ({@link #insertParts}).
+     */
+    void insert(StoredSnapshot s, Map<String, String> partIds) {
+        byte[] header = SnapshotCodec.pack(s.content());
         jdbc.prepareStatement("INSERT INTO rollup_snapshot (id, unit_id, report_year, template_id, created_at, created_by, "
-                + "content, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + "packed, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, s.id());
                     ps.setString(2, s.unit());
                     ps.setInt(3, s.year());
                     ps.setString(4, s.template());
                     ps.setTimestamp(5, Timestamp.from(s.createdAt()));
                     ps.setString(6, s.createdBy());
-                    ps.setString(7, s.content());
+                    ps.setBytes(7, header);
                     ps.setString(8, s.basis());
                     return ps.executeUpdate();
                 });
-        jdbc.prepareStatement("INSERT INTO rollup_snapshot_unit (snapshot_id, unit_id, report_year, created_at, content, "
+        jdbc.prepareStatement("INSERT INTO rollup_snapshot_unit (snapshot_id, unit_id, report_year, created_at, part_id, "
                 + "ordinal) VALUES (?, ?, ?, ?, ?, ?)", ps -> {
                     int ordinal = 0;
-                    for (Map.Entry<String, String> e : entries.entrySet()) {
+                    for (Map.Entry<String, String> e : partIds.entrySet()) {
                         ps.setString(1, s.id());
                         ps.setString(2, e.getKey());
                         ps.setInt(3, s.year());
@@ -67,6 +78,51 @@ class RollupRepository {
                     }
                     return ps.executeBatch();
                 });
+    }
+
+    /**
+     * Stores the parts (id → deflated JSON) not stored yet, in a transaction of its own like a tree: two rollups
+     * storing one part at the same moment both find it stored afterwards, whichever wrote it, and a part once
+     * committed is never deleted, so a snapshot committed later may name it.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    public void insertParts(Map<String, byte[]> parts) {
+        Set<String> stored = storedParts(parts.keySet());
+        if (stored.size() == parts.size()) {
+            return;
+        }
+        jdbc.prepareStatement("INSERT INTO rollup_part (id, content) VALUES (?, ?)", ps -> {
+            for (Map.Entry<String, byte[]> p : parts.entrySet()) {
+                if (!stored.contains(p.getKey())) {
+                    ps.setString(1, p.getKey());
+                    ps.setBytes(2, p.getValue());
+                    ps.addBatch();
+                }
+            }
+            return ps.executeBatch();
+        });
+    }
+
+    /** Which of these parts are stored. */
+    Set<String> storedParts(Collection<String> ids) {
+        Set<String> stored = new HashSet<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            jdbc.prepareStatement("SELECT id FROM rollup_part WHERE id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", ps -> {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            ps.setString(i + 1, chunk.get(i));
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                stored.add(rs.getString(1));
+                            }
+                        }
+                        return null;
+                    });
+        }
+        return stored;
     }
 
     /**
@@ -103,25 +159,34 @@ class RollupRepository {
     }
 
     Optional<StoredSnapshot> find(String id) {
-        return jdbc.prepareStatement(HEADER + ", content FROM rollup_snapshot WHERE id = ?", ps -> {
+        return jdbc.prepareStatement(HEADER + ", content, packed FROM rollup_snapshot WHERE id = ?", ps -> {
             ps.setString(1, id);
-            return rows(ps.executeQuery()).stream().findFirst();
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(header(rs, json(rs.getString(8), rs.getBytes(9))))
+                        : Optional.<StoredSnapshot>empty();
+            }
         });
     }
 
     /** The parts of a snapshot, unit → JSON, in the order they were stored. */
     Map<String, String> entries(String snapshot) {
-        return jdbc.prepareStatement("SELECT unit_id, content FROM rollup_snapshot_unit WHERE snapshot_id = ? "
-                + "AND content IS NOT NULL ORDER BY ordinal", ps -> {
+        return jdbc.prepareStatement("SELECT r.unit_id, r.content, p.content FROM rollup_snapshot_unit r "
+                + "LEFT JOIN rollup_part p ON p.id = r.part_id WHERE r.snapshot_id = ? "
+                + "AND (r.content IS NOT NULL OR r.part_id IS NOT NULL) ORDER BY r.ordinal", ps -> {
                     ps.setString(1, snapshot);
                     Map<String, String> entries = new LinkedHashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            entries.put(rs.getString(1), rs.getString(2));
+                            entries.put(rs.getString(1), json(rs.getString(2), rs.getBytes(3)));
                         }
                     }
                     return entries;
                 });
+    }
+
+    /** A header's or part's JSON: as stored before V18, or deflated since; null when neither is stored. */
+    private static String json(String content, byte[] packed) {
+        return packed != null ? SnapshotCodec.unpack(packed) : content;
     }
 
     /** Records that a snapshot was read; only its first read writes, so pulls do not contend for the row. */
@@ -196,14 +261,16 @@ class RollupRepository {
 
     private Optional<StoredEntry> entry(String where, Object... args) {
         return jdbc.prepareStatement("SELECT s.id, s.unit_id, s.report_year, s.template_id, s.created_at, s.created_by, "
-                + "s.basis, r.unit_id, r.content FROM rollup_snapshot_unit r JOIN rollup_snapshot s ON s.id = r.snapshot_id WHERE "
+                + "s.basis, r.unit_id, r.content, p.content FROM rollup_snapshot_unit r "
+                + "JOIN rollup_snapshot s ON s.id = r.snapshot_id LEFT JOIN rollup_part p ON p.id = r.part_id WHERE "
                 + where + " ORDER BY r.created_at DESC, r.snapshot_id DESC", ps -> {
                     for (int i = 0; i < args.length; i++) {
                         ps.setObject(i + 1, args[i]);
                     }
                     ps.setMaxRows(1);
                     try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(new StoredEntry(header(rs, ""), rs.getString(8), rs.getString(9)))
+                        return rs.next() ? Optional.of(new StoredEntry(header(rs, ""), rs.getString(8),
+                                json(rs.getString(9), rs.getBytes(10))))
                                 : Optional.<StoredEntry>empty();
                     }
                 });

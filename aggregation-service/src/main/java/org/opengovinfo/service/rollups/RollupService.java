@@ -12,12 +12,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.WeakHashMap;
+import java.util.concurrent.TimeUnit;
 import org.opengovinfo.model.consolidation.ConsolidatedUnit;
 import org.opengovinfo.model.consolidation.Consolidation;
 import org.opengovinfo.model.consolidation.Consolidator;
@@ -50,6 +53,8 @@ import org.opengovinfo.service.units.UnitService;
 @Singleton
 public class RollupService {
 
+    private static final int KNOWN_PARTS = 20_000;
+
     private final Templates templates;
     private final UnitService units;
     private final CurrentFigures figures;
@@ -61,8 +66,17 @@ public class RollupService {
     private final Clock clock;
     private final SeasonService season;
     private final Map<Hierarchy, Map.Entry<String, String>> trees = new WeakHashMap<>();
+    /** Ids of parts known to be stored, the most recently used first out of mind: a national tree's 3,101 twice over. */
+    private final Set<String> storedParts = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > KNOWN_PARTS;
+                }
+            }));
     private final Timer duration;
     private final Counter unitsConsolidated;
+    private final Map<String, Timer> phases;
 
     RollupService(Templates templates, UnitService units, CurrentFigures figures, SubmissionService submissions,
                   CompletenessService completeness, RollupRepository snapshots, CurrentPrincipal principal, AuditLog audit,
@@ -71,6 +85,14 @@ public class RollupService {
         // ogi_rollup_units_consolidated_total; timed on the monotonic clock, not the injected one, which tells dates
         this.duration = Timer.builder("ogi.rollup.duration").description("Time a rollup takes, snapshot stored")
                 .publishPercentileHistogram().register(registry);
+        // where a rollup's time goes, before the commit: reading the tree, figures and report states; consolidating
+        // and completeness; the parts as JSON; hashing and storing the parts, the tree, the header and the unit rows
+        Map<String, Timer> byPhase = new HashMap<>();
+        for (String phase : List.of("read", "consolidate", "encode", "store")) {
+            byPhase.put(phase, Timer.builder("ogi.rollup.phase").tag("phase", phase)
+                    .description("Time a rollup spends in each phase, before the commit").register(registry));
+        }
+        this.phases = Map.copyOf(byPhase);
         this.unitsConsolidated = Counter.builder("ogi.rollup.units.consolidated")
                 .description("Consolidating units' totals computed by rollups").register(registry);
         this.clock = clock;
@@ -147,6 +169,7 @@ public class RollupService {
     }
 
     private Created consolidate(String unit, int year, Basis basis) {
+        long started = System.nanoTime();
         Template template = templates.forYear(year).orElseThrow(() -> ErrorCode.ROLLUP_NO_TEMPLATE.problem(year));
         Hierarchy tree = units.subtreeHierarchy(unit, year);
         if (tree.size() == 1) {
@@ -186,36 +209,78 @@ public class RollupService {
             }
         }
         CurrentFigures.OfYear current = new CurrentFigures.OfYear(year, all.revision(), used, all.firstSubmitted());
+        long read = System.nanoTime();
         Consolidation consolidation = consolidate(template, tree, current);
+        CompletenessService.Completeness gaps = completeness.of(tree, current);
+        long consolidated = System.nanoTime();
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it, so pulls say the same
         Map<String, String> entries = new LinkedHashMap<>();
         for (ConsolidatedUnit c : consolidation.units()) {
-            int u = tree.indexOf(c.unit());
-            boolean declared = c.declared() != null;
-            // the table the unit compiled itself: its own findings, and beside each cell the sum of the units
-            SnapshotCodec.Part part = new SnapshotCodec.Part(c.unit(), tree.parent(u) < 0 ? null : tree.unit(tree.parent(u)),
-                    c.unitsInSubtree(), c.unitsReported(), inCellOrder(template, c.totals().decimals()),
-                    c.totals().notApplicable().isEmpty() ? null : c.totals().notApplicable(), null,
-                    FindingView.stored(c.findings()),
-                    declared ? FindingView.stored(c.declaredFindings().stream().map(SubmissionService::onDeclared).toList())
-                            : null,
-                    declared ? c.declaredAndComputed() : null, null, null);
-            entries.put(c.unit(), SnapshotCodec.write(part));
+            entries.put(c.unit(), SnapshotCodec.write(part(tree, template, c)));
         }
-        CompletenessService.Completeness gaps = completeness.of(tree, current);
+        long encoded = System.nanoTime();
+        Map<String, String> partIds = storeParts(entries);
         RollupViews.Completeness completeness = new RollupViews.Completeness(gaps.units(), gaps.reported(),
                 gaps.missing().stream().map(CompletenessService.Entry::unit).toList(), gaps.missingByKind());
         // every report not listed in notAccepted was accepted; states are kept for the units that were not
         SnapshotCodec.Header header = new SnapshotCodec.Header(id, unit, year, template.id(), year, now, principal.name(),
-                completeness, current.revision(), storeTree(tree), basis.code(), notAccepted,
+                completeness, current.revision(), storeTree(tree), basis.code(), null,
                 excluded.isEmpty() ? null : excluded, acceptedVersions.isEmpty() ? null : acceptedVersions,
-                null, null, null);
+                null, null, null, SnapshotCodec.runs(ids, notAccepted));
         StoredSnapshot stored = new StoredSnapshot(id, unit, year, template.id(), now, principal.name(), basis.code(),
                 SnapshotCodec.write(header));
-        snapshots.insert(stored, entries);
+        snapshots.insert(stored, partIds);
         audit.record("rollup.created", unit, year, Map.of("snapshot", id, "consolidatedUnits", entries.size()));
+        long written = System.nanoTime();
+        phases.get("read").record(read - started, TimeUnit.NANOSECONDS);
+        phases.get("consolidate").record(consolidated - read, TimeUnit.NANOSECONDS);
+        phases.get("encode").record(encoded - consolidated, TimeUnit.NANOSECONDS);
+        phases.get("store").record(written - encoded, TimeUnit.NANOSECONDS);
         return new Created(stored, completeness, entries.size());
+    }
+
+    /** One consolidating unit's part as stored: what the rollup computed, nothing read from elsewhere. */
+    static SnapshotCodec.Part part(Hierarchy tree, Template template, ConsolidatedUnit c) {
+        int u = tree.indexOf(c.unit());
+        boolean declared = c.declared() != null;
+        // the table the unit compiled itself: its own findings, and beside each cell the sum of the units
+        return new SnapshotCodec.Part(c.unit(), tree.parent(u) < 0 ? null : tree.unit(tree.parent(u)),
+                c.unitsInSubtree(), c.unitsReported(), inCellOrder(template, c.totals().decimals()),
+                c.totals().notApplicable().isEmpty() ? null : c.totals().notApplicable(), null,
+                FindingView.stored(c.findings()),
+                declared ? FindingView.stored(c.declaredFindings().stream().map(SubmissionService::onDeclared).toList())
+                        : null,
+                declared ? c.declaredAndComputed() : null, null, null);
+    }
+
+    /**
+     * Stores the parts (unit → JSON) not stored yet, each once under the SHA-256 of its JSON, and answers unit → part
+     * id. Parts are never deleted, so the ids this instance has seen stored need no second look: a rollup with
+     * nothing changed hashes its parts and stores none.
+     */
+    private Map<String, String> storeParts(Map<String, String> parts) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        Map<String, byte[]> unknown = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : parts.entrySet()) {
+            String partId = Sha256.hex(p.getValue());
+            ids.put(p.getKey(), partId);
+            if (!storedParts.contains(partId)) {
+                unknown.put(partId, SnapshotCodec.pack(p.getValue()));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            try {
+                snapshots.insertParts(unknown);
+            } catch (DataAccessException e) {
+                // another rollup stored some of them first, between our look and our insert
+                if (snapshots.storedParts(unknown.keySet()).size() != unknown.size()) {
+                    throw e;
+                }
+            }
+            storedParts.addAll(unknown.keySet());
+        }
+        return ids;
     }
 
     @Transactional(readOnly = true)
@@ -306,10 +371,12 @@ public class RollupService {
                     consolidated(p, template), notApplicable(p), p.findings(), p.declaredFindings(), p.declaredAndComputed(),
                     own, declared));
         }
+        Map<String, String> notAccepted = h.notAccepted() != null ? h.notAccepted()
+                : h.notAcceptedInTree() != null ? SnapshotCodec.notAccepted(new ArrayList<>(tree.keySet()), h.notAcceptedInTree())
+                : Map.of();
         return new RollupViews.Snapshot(id, h.unit(), h.year(), h.template(), h.hierarchyYear(), h.computedAt(),
-                h.triggeredBy(), h.completeness(), h.figuresRevision(), h.treeId(), h.basis(),
-                h.notAccepted() == null ? Map.of() : h.notAccepted(), h.excluded(), h.versionsOverride(), units, tree,
-                versions);
+                h.triggeredBy(), h.completeness(), h.figuresRevision(), h.treeId(), h.basis(), notAccepted, h.excluded(),
+                h.versionsOverride(), units, tree, versions);
     }
 
     /**

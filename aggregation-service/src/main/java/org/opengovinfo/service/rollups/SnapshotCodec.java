@@ -6,19 +6,26 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.micronaut.core.annotation.Nullable;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import org.opengovinfo.model.consolidation.DeclaredAndComputed;
 import org.opengovinfo.service.system.FindingView;
 import org.opengovinfo.service.system.Json;
 
 /**
  * The JSON a snapshot is stored as, and the one place that writes and reads it: a header document per snapshot, a
- * part per consolidating unit, and the tree. Stored once and never rewritten, so every field an older snapshot may
- * hold is read here too (marked "older snapshots").
+ * part per consolidating unit, and the tree; headers and parts are stored deflated ({@link #pack}). Stored once and
+ * never rewritten, so every field an older snapshot may hold is read here too (marked "older snapshots").
  */
 final class SnapshotCodec {
 
@@ -30,7 +37,9 @@ final class SnapshotCodec {
      * @param hierarchyYear the year whose unit tree was consolidated (the report year)
      * @param figuresRevision the revision of the year's figures read: the versions used are derived from it
      * @param treeId the stored tree (unit → parent), shared by every snapshot of the same tree
-     * @param notAccepted the state of every report that was not accepted (the others were)
+     * @param notAccepted older snapshots: the state of every report that was not accepted (the others were), by unit
+     * @param notAcceptedInTree the state of every report, as runs over the stored tree's order: accepted ones as
+     *     runs of no state
      * @param excluded units whose figures the basis left out
      * @param versionsOverride units whose accepted version was taken instead of the current one
      * @param units older snapshots: the parts, inside the header
@@ -42,7 +51,90 @@ final class SnapshotCodec {
                   String triggeredBy, RollupViews.Completeness completeness, @Nullable Long figuresRevision,
                   @Nullable String treeId, @Nullable String basis, @Nullable Map<String, String> notAccepted,
                   @Nullable List<String> excluded, @Nullable Map<String, Integer> versionsOverride,
-                  @Nullable List<Part> units, @Nullable Map<String, String> tree, @Nullable Map<String, Integer> versions) {
+                  @Nullable List<Part> units, @Nullable Map<String, String> tree, @Nullable Map<String, Integer> versions,
+                  @Nullable List<Run> notAcceptedInTree) {
+    }
+
+    /** {@code count} units in a row in the tree's order whose reports are in {@code state} (null: accepted). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Run(@Nullable String state, int count) {
+    }
+
+    /** The states of the reports not accepted, as runs over {@code unitsInTreeOrder}. */
+    static List<Run> runs(List<String> unitsInTreeOrder, Map<String, String> notAccepted) {
+        List<Run> runs = new ArrayList<>();
+        String state = null;
+        int count = 0;
+        for (String unit : unitsInTreeOrder) {
+            String s = notAccepted.get(unit);
+            if (count > 0 && !Objects.equals(s, state)) {
+                runs.add(new Run(state, count));
+                count = 0;
+            }
+            state = s;
+            count++;
+        }
+        if (count > 0) {
+            runs.add(new Run(state, count));
+        }
+        return runs;
+    }
+
+    /** The states of the reports not accepted by unit, in the tree's order, from their runs. */
+    static Map<String, String> notAccepted(List<String> unitsInTreeOrder, List<Run> runs) {
+        Map<String, String> states = new LinkedHashMap<>();
+        int u = 0;
+        for (Run run : runs) {
+            for (int i = 0; i < run.count(); i++, u++) {
+                if (run.state() != null) {
+                    states.put(unitsInTreeOrder.get(u), run.state());
+                }
+            }
+        }
+        if (u != unitsInTreeOrder.size()) {
+            throw new IllegalStateException("a snapshot's report states cover " + u + " units of its tree's "
+                    + unitsInTreeOrder.size());
+        }
+        return states;
+    }
+
+    /** JSON deflated: how headers and parts are stored (a part's JSON of 200 cells shrinks to about a third). */
+    static byte[] pack(String json) {
+        byte[] in = json.getBytes(StandardCharsets.UTF_8);
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try {
+            deflater.setInput(in);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(in.length / 3 + 16);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    static String unpack(byte[] packed) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(packed);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(packed.length * 4);
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("a stored snapshot is cut short");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("a stored snapshot cannot be read", e);
+        } finally {
+            inflater.end();
+        }
     }
 
     /**

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * unit and year. Preview rollups pile up during a season (every rollup is a snapshot); what anyone may cite stays.
  * Runs every {@code SNAPSHOT_RETENTION_INTERVAL} on every instance: each batch is one transaction whose candidates are
  * locked, so instances sharing a database prune side by side without deleting anything twice or anything read.
+ * Parts ({@code rollup_part}) are not pruned: several snapshots share one, a rollup may name a part it found stored
+ * without reading it again, and a part takes a few hundred bytes.
  */
 @Singleton
 public class SnapshotRetention {

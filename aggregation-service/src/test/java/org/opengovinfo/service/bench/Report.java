@@ -30,6 +30,18 @@ final class Report {
                         ratio(r.baselines().duckDbMs() / ours), ratio(r.baselines().reversePassMs() / ours)));
             }
         }
+        md.append("\n### Snapshots stored (bytes: every column of every row of the rollup tables, text as UTF-8)\n\n")
+                .append("| scale | database | snapshots | bytes per snapshot, all averaged | newest snapshot on its own "
+                        + "| the tree, shared | warm rollup at the client (ms) | in the service, before the commit "
+                        + "| read / consolidate / encode / store |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+        for (var r : results) {
+            for (var s : r.runs()) {
+                md.append(row(s.scale(), s.database(), n(s.snapshots()), n(s.snapshotBytesAveraged()),
+                        n(s.newestSnapshotBytes()), n(s.treeBytes()), ms(s.warmRollupMs()), ms(s.warmRollupInServiceMs()),
+                        String.join(" / ", s.warmRollupPhasesMs().values().stream().map(Report::ms).toList())));
+            }
+        }
         md.append("\n### Ingest, requests, startup, memory\n\n")
                 .append("| scale | database | units import (ms) | batch ingest (s) | units/s | pull p50 / p99 (ms) "
                         + "| PUT p50 / p99 at 16 clients (ms) | PUTs/s | service CPU per PUT (ms) | paced PUT p50 / p99 (ms) | startup empty / loaded (ms) "

@@ -80,7 +80,9 @@ public final class ServiceBenchmark {
                       double warmRollupMaxMs, double rollupAfterChangeMs, double pullP50Ms, double pullP99Ms,
                       double putP50Ms, double putP99Ms, double putsPerSecond, double serviceCpuMsPerPut,
                       double pacedPutP50Ms, double pacedPutP99Ms, double startupLoadedMs,
-                      double rollupAfterRestartMs, long peakHeapMiB, long peakRssMiB) {
+                      double rollupAfterRestartMs, long peakHeapMiB, long peakRssMiB, double warmRollupInServiceMs,
+                      int snapshots, long snapshotBytesAveraged, long newestSnapshotBytes, long treeBytes,
+                      Map<String, Double> warmRollupPhasesMs) {
     }
 
     record ScaleResult(String scale, int units, int consolidatingUnits, Baselines.Result baselines, List<ServiceRun> runs) {
@@ -198,6 +200,8 @@ public final class ServiceBenchmark {
             double putsPerSecond;
             double cpuPerPut;
             List<Double> paced;
+            double warmInService;
+            Map<String, Double> warmPhases = new LinkedHashMap<>();
             long heap;
             long rss;
             log("%s: starting the service", what);
@@ -211,8 +215,16 @@ public final class ServiceBenchmark {
                 log("%s: ingested in %.1f s; rolling up", what, ingestSeconds);
                 first = rollup(api);
                 warm = new ArrayList<>();
+                Map<String, double[]> before = serviceRollups(api);
                 for (int i = 0; i < settings.repeats(); i++) {
                     warm.add(rollup(api));
+                }
+                Map<String, double[]> after = serviceRollups(api);
+                // the service's own timer (consolidate and write, before the commit): the rest of what the client
+                // waited for is the HTTP exchange, authentication and the commit
+                warmInService = perRollupMs(before.get("total"), after.get("total"));
+                for (String phase : List.of("read", "consolidate", "encode", "store")) {
+                    warmPhases.put(phase, perRollupMs(before.get(phase), after.get(phase)));
                 }
                 checkRootTotals(api);
                 for (int i = 0; i < settings.repeats(); i++) {
@@ -244,6 +256,11 @@ public final class ServiceBenchmark {
                 heap = service.peakHeapMiB();
                 rss = service.peakRssMiB();
             }
+            SnapshotStorage storage = SnapshotStorage.measure(env);
+            log("%s: %d snapshots stored in %,d bytes (%,d each on average); the newest on its own %,d bytes, "
+                    + "beside the tree's %,d; warm rollup %.1f ms in the service (%s)", what, storage.snapshots(),
+                    storage.totalBytes(), storage.bytesPerSnapshot(), storage.newestBytes(), storage.treeBytes(),
+                    warmInService, warmPhases);
             log("%s: restarting", what);
             double startupLoaded;
             double afterRestart;
@@ -259,7 +276,31 @@ public final class ServiceBenchmark {
                     tree.size() / ingestSeconds, first, Stats.median(warm), Collections.max(warm), Stats.median(afterChange),
                     Stats.median(pulls), Stats.percentile(pulls, 99), Stats.median(puts), Stats.percentile(puts, 99),
                     putsPerSecond, cpuPerPut, Stats.median(paced), Stats.percentile(paced, 99), startupLoaded, afterRestart,
-                    heap, rss);
+                    heap, rss, warmInService, storage.snapshots(), storage.bytesPerSnapshot(), storage.newestBytes(),
+                    storage.treeBytes(), warmPhases);
+        }
+
+        /**
+         * The service's rollup timers as sum (seconds) and count: {@code total}, {@code ogi_rollup_duration_seconds},
+         * and each phase of {@code ogi_rollup_phase_seconds} by name.
+         */
+        private static Map<String, double[]> serviceRollups(Api api) throws Exception {
+            Map<String, double[]> timers = new LinkedHashMap<>();
+            for (String line : api.get("/prometheus").expect(200, "the metrics").body().split("\n")) {
+                String name = line.startsWith("ogi_rollup_duration_seconds_") ? "total"
+                        : line.startsWith("ogi_rollup_phase_seconds_") ? line.replaceFirst(".*phase=\"([a-z]+)\".*", "$1")
+                        : null;
+                if (name != null && (line.contains("_sum") || line.contains("_count"))) {
+                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    timers.computeIfAbsent(name, n -> new double[2])[line.contains("_sum") ? 0 : 1] = value;
+                }
+            }
+            return timers;
+        }
+
+        private static double perRollupMs(double[] before, double[] after) {
+            return after == null || before == null || after[1] == before[1] ? Double.NaN
+                    : (after[0] - before[0]) * 1000 / (after[1] - before[1]);
         }
 
         private double importUnits(Api api) throws Exception {

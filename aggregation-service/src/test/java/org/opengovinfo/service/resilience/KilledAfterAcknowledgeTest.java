@@ -99,6 +99,59 @@ class KilledAfterAcknowledgeTest {
     }
 
     /**
+     * A rollup answered 201 is stored: its parts (written in a transaction of their own, once per distinct content),
+     * its header and its units' rows are all there after a kill right after the answer, and the snapshot pulls.
+     */
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(TestDatabase.class)
+    void anAcknowledgedRollupSurvivesAKillRightAfterIts201(TestDatabase database, @TempDir Path dir) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        if (database == TestDatabase.POSTGRESQL) {
+            Map<String, Object> pg = database.freshDatabase();
+            env.put("DB_URL", (String) pg.get("datasources.default.url"));
+            env.put("DB_USER", (String) pg.get("datasources.default.username"));
+            env.put("DB_PASSWORD", (String) pg.get("datasources.default.password"));
+        } else {
+            env.put("DATA_DIR", dir.resolve("data").toString());
+        }
+        Service first = Service.start(env, dir);
+        List<String> snapshots = new ArrayList<>();
+        int total = 0;
+        try {
+            first.send("POST", "/api/v1/units/import", units(), 200);
+            // two rollups, the second after one town changed: the second stores one new part and names one stored
+            for (int t = 0; t < 3; t++) {
+                first.send("PUT", "/api/v1/units/t" + t + "/figures/2021", figures(t + 1), 200);
+                total += t + 1;
+            }
+            snapshots.add(rollup(first));
+            first.send("PUT", "/api/v1/units/t0/figures/2021", figures(10), 200);
+            total += 9;
+            snapshots.add(rollup(first));
+        } finally {
+            first.kill();
+        }
+        Service after = Service.start(env, dir);
+        try {
+            for (int i = 0; i < snapshots.size(); i++) {
+                HttpResponse<String> pulled = after.request("GET", "/api/v1/units/county/consolidated/2021?snapshot="
+                        + snapshots.get(i), null);
+                assertEquals(200, pulled.statusCode(), pulled.body());
+                assertEquals(i == 0 ? 6 : total, JSON.readTree(pulled.body()).get("figures").get("s2_6.penalty.decisions")
+                        .asInt(), pulled.body());
+            }
+        } finally {
+            after.kill();
+        }
+    }
+
+    private static String rollup(Service service) throws Exception {
+        HttpResponse<String> r = service.request("POST", "/api/v1/units/county/rollups/2021", null);
+        assertEquals(201, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).get("id").asText();
+    }
+
+    /**
      * Two writers — single PUTs and batches of 40 — run until, after a random while, the PUT writer's next answer
      * arrives: then the process is killed at once, before anything else happens.
      */
