@@ -6,26 +6,16 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import org.opengovinfo.service.access.Role;
 import org.opengovinfo.service.forms.Printable;
+import org.opengovinfo.service.units.UnitKind;
 
 /** What the pages call things, in Chinese; and text from the database made safe to show (before HTML escaping). */
 final class Words {
 
     private Words() {}
 
+    /** A unit kind's Chinese name; a code the service does not know is shown as it is. */
     static String kind(String code) {
-        return switch (code) {
-            case "country" -> "国家";
-            case "province" -> "省";
-            case "city" -> "市";
-            case "county" -> "县";
-            case "district" -> "区";
-            case "development_zone" -> "开发区";
-            case "town" -> "乡镇";
-            case "street" -> "街道";
-            case "department" -> "部门";
-            case "own_office" -> "本级机关";
-            default -> code;
-        };
+        return UnitKind.parse(code).map(UnitKind::zh).orElse(code);
     }
 
     static String role(Role role) {
