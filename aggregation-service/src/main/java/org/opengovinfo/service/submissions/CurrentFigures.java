@@ -105,22 +105,29 @@ public class CurrentFigures implements FiguresOnRecord {
     }
 
     private OfYear catchUp(OfYear cached, long revision) {
-        Map<String, Current> units = new HashMap<>(cached.units());
+        Map<String, Current> stored = new HashMap<>();
         Map<String, Instant> newcomers = new HashMap<>();
         submissions.storedBetween(cached.year(), cached.revision(), revision, s -> {
             Current c = current(s);
-            units.put(s.unit(), c);
+            stored.put(s.unit(), c);
             if (!c.blank() && !cached.firstSubmitted().containsKey(s.unit())) {
                 newcomers.putIfAbsent(s.unit(), s.submittedAt());
             }
         });
+        // a revision may move reports under review without storing figures: then the same maps serve
+        Map<String, Current> units = cached.units();
+        if (!stored.isEmpty()) {
+            units = new HashMap<>(cached.units());
+            units.putAll(stored);
+            units = Collections.unmodifiableMap(units);
+        }
         Map<String, Instant> first = cached.firstSubmitted();
         if (!newcomers.isEmpty()) {
             Map<String, Instant> all = new HashMap<>(first);
             all.putAll(newcomers);
             first = Collections.unmodifiableMap(all);
         }
-        return new OfYear(cached.year(), revision, Collections.unmodifiableMap(units), first);
+        return new OfYear(cached.year(), revision, units, first);
     }
 
     private Current current(StoredSubmission s) {
