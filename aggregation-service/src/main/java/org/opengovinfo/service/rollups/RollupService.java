@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.opengovinfo.model.consolidation.ConsolidatedUnit;
 import org.opengovinfo.model.consolidation.Consolidation;
@@ -82,6 +83,8 @@ public class RollupService {
             return size() > REMEMBERED;
         }
     });
+    /** Ids of trees known to be stored (in a transaction of their own, so committed). */
+    private final Set<String> storedTrees = ConcurrentHashMap.newKeySet();
     private final Timer duration;
     private final Counter unitsConsolidated;
     private final Map<String, Timer> phases;
@@ -511,6 +514,9 @@ public class RollupService {
         synchronized (trees) {
             idAndJson = trees.computeIfAbsent(tree, RollupService::treeJson);
         }
+        if (storedTrees.contains(idAndJson.getKey())) {
+            return idAndJson.getKey(); // trees are never deleted: once seen stored, stored
+        }
         try {
             snapshots.insertTree(idAndJson.getKey(), idAndJson.getValue());
         } catch (DataAccessException e) {
@@ -518,6 +524,7 @@ public class RollupService {
                 throw e;
             }
         }
+        storedTrees.add(idAndJson.getKey());
         return idAndJson.getKey();
     }
 

@@ -37,7 +37,7 @@ import org.opengovinfo.model.template.Templates;
  * <p>Pulls are run twice and measured the second time; concurrent PUTs are run for {@code bench.putWarmUpSeconds}
  * first, until the JIT has compiled their path as it has in a service that has been up a while (after two rounds
  * of 800 PUTs it still took most of a core), then measured once; rollups are measured first, warm and after a change,
- * separately. PUTs are measured once more paced (open loop), to give the latency at a load the machine is not
+ * separately, the path after a change run {@code bench.repeats} times unmeasured first for the same reason. PUTs are measured once more paced (open loop), to give the latency at a load the machine is not
  * saturated by.
  *
  * <p>Settings (system properties): {@code bench.scales} (city,province,national), {@code bench.databases}
@@ -82,7 +82,7 @@ public final class ServiceBenchmark {
                       double pacedPutP50Ms, double pacedPutP99Ms, double startupLoadedMs,
                       double rollupAfterRestartMs, long peakHeapMiB, long peakRssMiB, double warmRollupInServiceMs,
                       int snapshots, long snapshotBytesAveraged, long newestSnapshotBytes, long treeBytes,
-                      Map<String, Double> warmRollupPhasesMs) {
+                      Map<String, Double> warmRollupPhasesMs, Map<String, Double> changeRollupPhasesMs) {
     }
 
     record ScaleResult(String scale, int units, int consolidatingUnits, Baselines.Result baselines, List<ServiceRun> runs) {
@@ -202,6 +202,7 @@ public final class ServiceBenchmark {
             List<Double> paced;
             double warmInService;
             Map<String, Double> warmPhases = new LinkedHashMap<>();
+            Map<String, Double> changePhases = new LinkedHashMap<>();
             long heap;
             long rss;
             log("%s: starting the service", what);
@@ -214,6 +215,12 @@ public final class ServiceBenchmark {
                 ingestSeconds = ingest(api);
                 log("%s: ingested in %.1f s; rolling up", what, ingestSeconds);
                 first = rollup(api);
+                // unmeasured rounds of a change and a rollup, as for the PUTs: until the JIT has compiled the path a
+                // rollup takes after a change (which a rollup with nothing changed does not run), it runs interpreted
+                for (int i = 0; i < settings.repeats(); i++) {
+                    api.put(figuresPath(randomLeaf()), submission(changes.next().given())).expect(200, "a change");
+                    rollup(api);
+                }
                 warm = new ArrayList<>();
                 Map<String, double[]> before = serviceRollups(api);
                 for (int i = 0; i < settings.repeats(); i++) {
@@ -227,9 +234,14 @@ public final class ServiceBenchmark {
                     warmPhases.put(phase, perRollupMs(before.get(phase), after.get(phase)));
                 }
                 checkRootTotals(api);
+                before = serviceRollups(api);
                 for (int i = 0; i < settings.repeats(); i++) {
                     api.put(figuresPath(randomLeaf()), submission(changes.next().given())).expect(200, "a change");
                     afterChange.add(rollup(api));
+                }
+                after = serviceRollups(api);
+                for (String phase : List.of("read", "consolidate", "encode", "store")) {
+                    changePhases.put(phase, perRollupMs(before.get(phase), after.get(phase)));
                 }
                 log("%s: rollups first %.0f ms, warm %.0f ms, after a change %.0f ms; pulling", what, first,
                         Stats.median(warm), Stats.median(afterChange));
@@ -258,9 +270,9 @@ public final class ServiceBenchmark {
             }
             SnapshotStorage storage = SnapshotStorage.measure(env);
             log("%s: %d snapshots stored in %,d bytes (%,d each on average); the newest on its own %,d bytes, "
-                    + "beside the tree's %,d; warm rollup %.1f ms in the service (%s)", what, storage.snapshots(),
-                    storage.totalBytes(), storage.bytesPerSnapshot(), storage.newestBytes(), storage.treeBytes(),
-                    warmInService, warmPhases);
+                    + "beside the tree's %,d; warm rollup %.1f ms in the service (%s; after a change %s)", what,
+                    storage.snapshots(), storage.totalBytes(), storage.bytesPerSnapshot(), storage.newestBytes(),
+                    storage.treeBytes(), warmInService, warmPhases, changePhases);
             log("%s: restarting", what);
             double startupLoaded;
             double afterRestart;
@@ -277,7 +289,7 @@ public final class ServiceBenchmark {
                     Stats.median(pulls), Stats.percentile(pulls, 99), Stats.median(puts), Stats.percentile(puts, 99),
                     putsPerSecond, cpuPerPut, Stats.median(paced), Stats.percentile(paced, 99), startupLoaded, afterRestart,
                     heap, rss, warmInService, storage.snapshots(), storage.bytesPerSnapshot(), storage.newestBytes(),
-                    storage.treeBytes(), warmPhases);
+                    storage.treeBytes(), warmPhases, changePhases);
         }
 
         /**
