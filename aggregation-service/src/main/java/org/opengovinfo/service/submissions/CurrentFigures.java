@@ -44,11 +44,16 @@ public class CurrentFigures implements FiguresOnRecord {
     private final YearRevisions revisions;
     private final Map<Integer, OfYear> cache = new ConcurrentHashMap<>();
     private final Map<Integer, Object> loading = new ConcurrentHashMap<>();
+    /** Per year, how many versions were read from rows (not from a checkpoint) since the last checkpoint. */
+    private final Map<Integer, Long> sinceCheckpoint = new ConcurrentHashMap<>();
+    private final FiguresCheckpoints checkpoints;
 
-    CurrentFigures(SubmissionRepository submissions, SubmissionService service, YearRevisions revisions) {
+    CurrentFigures(SubmissionRepository submissions, SubmissionService service, YearRevisions revisions,
+                   FiguresCheckpoints checkpoints) {
         this.submissions = submissions;
         this.service = service;
         this.revisions = revisions;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -67,8 +72,14 @@ public class CurrentFigures implements FiguresOnRecord {
             if (cached != null && cached.revision() == revision) {
                 return cached;
             }
-            OfYear loaded = cached == null || cached.revision() > revision ? load(year, revision) : catchUp(cached, revision);
+            long[] readFromRows = {0};
+            OfYear loaded = cached == null || cached.revision() > revision ? load(year, revision, readFromRows)
+                    : catchUp(cached, revision, readFromRows);
             cache.put(year, loaded);
+            long changed = sinceCheckpoint.merge(year, readFromRows[0], Long::sum);
+            if (checkpoints.worthWriting(loaded, changed)) {
+                checkpoints.writeLater(loaded, () -> sinceCheckpoint.merge(year, -changed, Long::sum));
+            }
             return loaded;
         }
     }
@@ -97,17 +108,28 @@ public class CurrentFigures implements FiguresOnRecord {
         return submissions.versionsAt(year, revision);
     }
 
-    private OfYear load(int year, long revision) {
+    /**
+     * The year at {@code revision}: from the newest checkpoint and the versions stored after it, or without one from
+     * every unit's stored figures.
+     */
+    private OfYear load(int year, long revision, long[] readFromRows) {
+        Optional<OfYear> checkpoint = checkpoints.newest(year, revision);
+        if (checkpoint.isPresent()) {
+            sinceCheckpoint.put(year, 0L);
+            return checkpoint.get().revision() == revision ? checkpoint.get() : catchUp(checkpoint.get(), revision, readFromRows);
+        }
         Map<String, Current> units = new HashMap<>();
         submissions.atRevision(year, revision, s -> units.put(s.unit(), current(s)));
+        readFromRows[0] += units.size();
         return new OfYear(year, revision, Collections.unmodifiableMap(units),
                 Collections.unmodifiableMap(submissions.firstSubmitted(year, revision)));
     }
 
-    private OfYear catchUp(OfYear cached, long revision) {
+    private OfYear catchUp(OfYear cached, long revision, long[] readFromRows) {
         Map<String, Current> stored = new HashMap<>();
         Map<String, Instant> newcomers = new HashMap<>();
         submissions.storedBetween(cached.year(), cached.revision(), revision, s -> {
+            readFromRows[0]++;
             Current c = current(s);
             stored.put(s.unit(), c);
             if (!c.blank() && !cached.firstSubmitted().containsKey(s.unit())) {

@@ -287,6 +287,10 @@ public final class Figures implements CellValues {
         return notApplicable;
     }
 
+    long[] derivedBits() {
+        return derived;
+    }
+
     /**
      * Equal figures have the same template, the same filled cells with the same values, whether a total was given
      * or computed, and the same cells marked not applicable.
