@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.opengovinfo.service.season.SeasonService;
 import org.opengovinfo.service.season.Standing;
 import org.opengovinfo.service.submissions.CurrentFigures;
+import org.opengovinfo.service.system.LayeredMap;
 
 /**
  * What a rollup of a year reads besides the tree — every unit's current figures and where every unit's report stands —
@@ -67,8 +68,11 @@ class RollupInputs {
     private Map<String, Standing> caughtUp(OfYear known, CurrentFigures.OfYear now) {
         int year = now.year();
         Set<String> moved = new HashSet<>(season.movedSince(year, known.figures().revision()));
-        Map<String, CurrentFigures.Current> before = known.figures().units();
-        if (before != now.units()) {
+        Set<String> stored = figures.changedBetween(known.figures(), now);
+        if (stored != null) {
+            moved.addAll(stored);
+        } else {
+            Map<String, CurrentFigures.Current> before = known.figures().units();
             now.units().forEach((unit, current) -> {
                 if (before.get(unit) != current) {
                     moved.add(unit);
@@ -78,16 +82,14 @@ class RollupInputs {
         if (moved.isEmpty()) {
             return known.standings();
         }
-        Map<String, Standing> standings = new HashMap<>(known.standings());
         Map<String, Standing> read = season.standings(year, moved);
-        for (String unit : moved) {
-            Standing s = read.get(unit);
-            if (s == null) {
-                standings.remove(unit);
-            } else {
-                standings.put(unit, s);
-            }
+        if (moved.stream().anyMatch(unit -> !read.containsKey(unit) && known.standings().containsKey(unit))) {
+            // a report gone (its unit deleted): start from a copy, since the layers only replace and add
+            Map<String, Standing> standings = new HashMap<>(known.standings());
+            standings.keySet().removeAll(moved);
+            standings.putAll(read);
+            return Collections.unmodifiableMap(standings);
         }
-        return Collections.unmodifiableMap(standings);
+        return LayeredMap.with(known.standings(), read);
     }
 }

@@ -4,12 +4,17 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.service.season.FiguresOnRecord;
+import org.opengovinfo.service.system.LayeredMap;
 import org.opengovinfo.service.system.YearRevisions;
 
 /**
@@ -44,6 +49,9 @@ public class CurrentFigures implements FiguresOnRecord {
     private final YearRevisions revisions;
     private final Map<Integer, OfYear> cache = new ConcurrentHashMap<>();
     private final Map<Integer, Object> loading = new ConcurrentHashMap<>();
+    /** The last catch-ups of each year, oldest first; a full load forgets them. */
+    private final Map<Integer, Deque<Step>> changes = new ConcurrentHashMap<>();
+    private static final int STEPS = 256;
     /** Per year, how many versions were read from rows (not from a checkpoint) since the last checkpoint. */
     private final Map<Integer, Long> sinceCheckpoint = new ConcurrentHashMap<>();
     private final FiguresCheckpoints checkpoints;
@@ -113,6 +121,7 @@ public class CurrentFigures implements FiguresOnRecord {
      * every unit's stored figures.
      */
     private OfYear load(int year, long revision, long[] readFromRows) {
+        changes.remove(year); // what changed before this load is no longer a way from a state anyone holds to this one
         Optional<OfYear> checkpoint = checkpoints.newest(year, revision);
         if (checkpoint.isPresent()) {
             sinceCheckpoint.put(year, 0L);
@@ -136,20 +145,45 @@ public class CurrentFigures implements FiguresOnRecord {
                 newcomers.putIfAbsent(s.unit(), s.submittedAt());
             }
         });
-        // a revision may move reports under review without storing figures: then the same maps serve
-        Map<String, Current> units = cached.units();
-        if (!stored.isEmpty()) {
-            units = new HashMap<>(cached.units());
-            units.putAll(stored);
-            units = Collections.unmodifiableMap(units);
+        // the new versions over the year as it was, not a copy of it (a revision may also store none: a report moved
+        // under review); the units that changed are kept for whoever asks what changed between the two
+        OfYear caught = new OfYear(cached.year(), revision, LayeredMap.with(cached.units(), stored),
+                LayeredMap.with(cached.firstSubmitted(), newcomers));
+        changes.computeIfAbsent(cached.year(), y -> new ConcurrentLinkedDeque<>())
+                .addLast(new Step(cached.revision(), revision, Set.copyOf(stored.keySet())));
+        Deque<Step> steps = changes.get(cached.year());
+        while (steps.size() > STEPS) {
+            steps.pollFirst();
         }
-        Map<String, Instant> first = cached.firstSubmitted();
-        if (!newcomers.isEmpty()) {
-            Map<String, Instant> all = new HashMap<>(first);
-            all.putAll(newcomers);
-            first = Collections.unmodifiableMap(all);
+        return caught;
+    }
+
+    /**
+     * The units whose figures differ between two states of a year this instance held, {@code older} first, as far as
+     * it remembers the catch-ups between them; empty if they are one; {@code null} if it cannot tell (a full load
+     * came between, or the catch-ups were forgotten), in which case the caller compares the two.
+     */
+    public Set<String> changedBetween(OfYear older, OfYear newer) {
+        if (older == newer) {
+            return Set.of();
         }
-        return new OfYear(cached.year(), revision, units, first);
+        Deque<Step> steps = changes.get(newer.year());
+        if (older.year() != newer.year() || steps == null || older.revision() > newer.revision()) {
+            return null;
+        }
+        Set<String> changed = new HashSet<>();
+        long at = older.revision();
+        for (Step step : steps) {
+            if (step.from() == at && step.to() <= newer.revision()) {
+                changed.addAll(step.units());
+                at = step.to();
+            }
+        }
+        return at == newer.revision() ? changed : null;
+    }
+
+    /** A catch-up: from one revision to the next, the units whose figures it read. */
+    private record Step(long from, long to, Set<String> units) {
     }
 
     private Current current(StoredSubmission s) {
