@@ -243,7 +243,6 @@ public class RollupService {
         CurrentFigures.OfYear all = read.figures();
         Map<String, Standing> standings = read.standings();
         int n = tree.size();
-        int[] order = tree.order();
         String[] states = new String[n];
         Figures[] own = new Figures[n];
         Figures[] declared = new Figures[n];
@@ -252,7 +251,7 @@ public class RollupService {
         // completeness counts the figures added; over all figures that is the year's figures as they are
         Map<String, CurrentFigures.Current> used = basis == Basis.ALL ? all.units() : new HashMap<>();
         for (int k = 0; k < n; k++) {
-            int u = order[k];
+            int u = tree.inOrder(k);
             String id = tree.unit(u);
             Standing r = standings.get(id);
             boolean accepted = r != null && r.state() == ReportState.ACCEPTED;
@@ -281,14 +280,15 @@ public class RollupService {
         }
         Consolidation consolidation = Consolidator.consolidate(before == null ? null : before.consolidation(), template,
                 tree, own, declared);
-        CompletenessService.Completeness gaps = completeness.of(tree,
+        CompletenessService.Completeness gaps = completeness.missing(tree,
                 new CurrentFigures.OfYear(year, all.revision(), used, all.firstSubmitted()));
         RollupViews.Completeness summary = new RollupViews.Completeness(gaps.units(), gaps.reported(),
                 gaps.missing().stream().map(CompletenessService.Entry::unit).toList(), gaps.missingByKind());
         phase[1] = System.nanoTime();
         String[] parts = new String[n];
         String[] partIds = new String[n];
-        for (int u : order) {
+        for (int k = 0; k < n; k++) {
+            int u = tree.inOrder(k);
             ConsolidatedUnit c = consolidation.unitAt(u);
             if (c == null) {
                 continue;
@@ -331,7 +331,8 @@ public class RollupService {
         Map<String, String> ids = new LinkedHashMap<>();
         Map<String, byte[]> unknown = new LinkedHashMap<>();
         Hierarchy tree = computed.tree();
-        for (int u : tree.order()) {
+        for (int k = 0; k < tree.size(); k++) {
+            int u = tree.inOrder(k);
             String partId = computed.partIds()[u];
             if (partId == null) {
                 continue;

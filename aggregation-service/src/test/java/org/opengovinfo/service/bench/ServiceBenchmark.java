@@ -207,6 +207,7 @@ public final class ServiceBenchmark {
             double warmInService;
             Map<String, Double> warmPhases = new LinkedHashMap<>();
             Map<String, Double> changePhases = new LinkedHashMap<>();
+            Map<String, Double> restartPhases = new LinkedHashMap<>();
             long heap;
             long rss;
             log("%s: starting the service", what);
@@ -283,12 +284,17 @@ public final class ServiceBenchmark {
             double afterRestart;
             try (ServiceProcess service = ServiceProcess.start(env, dir, settings.maxHeap(), TOKEN)) {
                 startupLoaded = service.startup().toNanos() / 1e6;
+                Map<String, double[]> before = serviceRollups(service.api());
                 afterRestart = rollup(service.api());
+                Map<String, double[]> after = serviceRollups(service.api());
+                for (String phase : List.of("read", "consolidate", "encode", "store")) {
+                    restartPhases.put(phase, perRollupMs(before.get(phase), after.get(phase)));
+                }
                 heap = Math.max(heap, service.peakHeapMiB());
                 rss = Math.max(rss, service.peakRssMiB());
             }
-            log("%s: restarted in %.0f ms, first rollup %.0f ms; peak heap %d MiB, RSS %d MiB", what, startupLoaded,
-                    afterRestart, heap, rss);
+            log("%s: restarted in %.0f ms, first rollup %.0f ms (%s); peak heap %d MiB, RSS %d MiB", what,
+                    startupLoaded, afterRestart, restartPhases, heap, rss);
             return new ServiceRun(scale.label(), database, tree.size(), startupEmpty, importMs, ingestSeconds,
                     tree.size() / ingestSeconds, first, Stats.median(warm), Collections.max(warm), Stats.median(afterChange),
                     Stats.median(pulls), Stats.percentile(pulls, 99), Stats.median(puts), Stats.percentile(puts, 99),
@@ -316,7 +322,8 @@ public final class ServiceBenchmark {
         }
 
         private static double perRollupMs(double[] before, double[] after) {
-            return after == null || before == null || after[1] == before[1] ? Double.NaN
+            before = before == null ? new double[2] : before; // no rollup yet since the start: nothing timed
+            return after == null || after[1] == before[1] ? Double.NaN
                     : (after[0] - before[0]) * 1000 / (after[1] - before[1]);
         }
 

@@ -72,7 +72,7 @@ public final class Consolidator {
         Consolidation.Memory before = previous == null ? null : previous.memory(template, hierarchy);
         own = own.clone();
         declared = declared.clone();
-        int[] order = hierarchy.order();
+        int[] order = hierarchy.orderShared();
         boolean[] changed = new boolean[n];
         int[] subtree;
         if (before == null) {
