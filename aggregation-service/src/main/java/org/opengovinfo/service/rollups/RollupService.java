@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.opengovinfo.model.consolidation.ConsolidatedUnit;
 import org.opengovinfo.model.consolidation.Consolidation;
@@ -33,9 +34,8 @@ import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.service.audit.AuditLog;
 import org.opengovinfo.service.access.CurrentPrincipal;
 import org.opengovinfo.service.rollups.RollupRepository.StoredEntry;
-import org.opengovinfo.service.season.Report;
 import org.opengovinfo.service.season.ReportState;
-import org.opengovinfo.service.season.SeasonService;
+import org.opengovinfo.service.season.Standing;
 import org.opengovinfo.service.rollups.RollupRepository.StoredSnapshot;
 import org.opengovinfo.service.submissions.CurrentFigures;
 import org.opengovinfo.service.submissions.SubmissionService;
@@ -54,6 +54,8 @@ import org.opengovinfo.service.units.UnitService;
 public class RollupService {
 
     private static final int KNOWN_PARTS = 20_000;
+    /** Rollups remembered (see {@link Computed}): a national tree's is ~20 MB, a county's a few hundred KB. */
+    private static final int REMEMBERED = 16;
 
     private final Templates templates;
     private final UnitService units;
@@ -64,7 +66,7 @@ public class RollupService {
     private final CurrentPrincipal principal;
     private final AuditLog audit;
     private final Clock clock;
-    private final SeasonService season;
+    private final RollupInputs inputs;
     private final Map<Hierarchy, Map.Entry<String, String>> trees = new WeakHashMap<>();
     /** Ids of parts known to be stored, the most recently used first out of mind: a national tree's 3,101 twice over. */
     private final Set<String> storedParts = Collections.newSetFromMap(Collections.synchronizedMap(
@@ -74,13 +76,22 @@ public class RollupService {
                     return size() > KNOWN_PARTS;
                 }
             }));
+    /** The last rollups' results by what they rolled up, the least recently used forgotten first. */
+    private final Map<Key, Computed> computed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Computed> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
+    /** Ids of trees known to be stored (in a transaction of their own, so committed). */
+    private final Set<String> storedTrees = ConcurrentHashMap.newKeySet();
     private final Timer duration;
     private final Counter unitsConsolidated;
     private final Map<String, Timer> phases;
 
     RollupService(Templates templates, UnitService units, CurrentFigures figures, SubmissionService submissions,
                   CompletenessService completeness, RollupRepository snapshots, CurrentPrincipal principal, AuditLog audit,
-                  Clock clock, SeasonService season, MeterRegistry registry) {
+                  Clock clock, RollupInputs inputs, MeterRegistry registry) {
         // ogi_rollup_duration_seconds (a histogram, so quantiles aggregate across instances) and
         // ogi_rollup_units_consolidated_total; timed on the monotonic clock, not the injected one, which tells dates
         this.duration = Timer.builder("ogi.rollup.duration").description("Time a rollup takes, snapshot stored")
@@ -96,7 +107,7 @@ public class RollupService {
         this.unitsConsolidated = Counter.builder("ogi.rollup.units.consolidated")
                 .description("Consolidating units' totals computed by rollups").register(registry);
         this.clock = clock;
-        this.season = season;
+        this.inputs = inputs;
         this.submissions = submissions;
         this.templates = templates;
         this.units = units;
@@ -175,69 +186,126 @@ public class RollupService {
         if (tree.size() == 1) {
             throw ErrorCode.ROLLUP_NOTHING_BELOW.problem(year, unit);
         }
-        CurrentFigures.OfYear all = figures.of(year);
-        int n = tree.size();
-        List<String> ids = new ArrayList<>(n);
-        for (int u : tree.order()) {
-            ids.add(tree.unit(u));
+        RollupInputs.OfYear read = inputs.of(year);
+        long[] phase = {System.nanoTime(), 0, 0};
+        Key key = new Key(unit, year, basis);
+        Computed before = computed.get(key);
+        Computed now;
+        if (before != null && before.tree() == tree && before.template() == template && before.inputs() == read) {
+            // nothing this rollup reads has changed since the last one: what it computed stands
+            now = before;
+            phase[1] = phase[2] = System.nanoTime();
+        } else {
+            now = compute(unit, year, basis, template, tree, read, before != null && before.tree() == tree ? before : null,
+                    phase);
+            computed.put(key, now);
         }
-        Map<String, Report> reports = season.reports(year, ids);
-        Map<String, String> notAccepted = new LinkedHashMap<>();
+        String id = UUID.randomUUID().toString();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it, so pulls say the same
+        Map<String, String> partIds = storeParts(now);
+        // every report not listed in notAccepted was accepted; states are kept for the units that were not
+        SnapshotCodec.Header header = new SnapshotCodec.Header(id, unit, year, template.id(), year, at, principal.name(),
+                now.completeness(), now.figuresRevision(), storeTree(tree), basis.code(), null, now.excluded(),
+                now.acceptedVersions(), null, null, null, now.notAccepted());
+        StoredSnapshot stored = new StoredSnapshot(id, unit, year, template.id(), at, principal.name(), basis.code(),
+                SnapshotCodec.write(header));
+        snapshots.insert(stored, partIds);
+        audit.record("rollup.created", unit, year, Map.of("snapshot", id, "consolidatedUnits", partIds.size()));
+        long written = System.nanoTime();
+        phases.get("read").record(phase[0] - started, TimeUnit.NANOSECONDS);
+        phases.get("consolidate").record(phase[1] - phase[0], TimeUnit.NANOSECONDS);
+        phases.get("encode").record(phase[2] - phase[1], TimeUnit.NANOSECONDS);
+        phases.get("store").record(written - phase[2], TimeUnit.NANOSECONDS);
+        return new Created(stored, now.completeness(), partIds.size());
+    }
+
+    /** Which rollup: of which unit's subtree, for which year, over which figures. */
+    private record Key(String unit, int year, Basis basis) {
+    }
+
+    /**
+     * What a rollup computed from what it read, kept so that the next rollup of the same unit, year and basis computes
+     * only what changed: nothing if nothing it reads changed; else the units whose figures changed and those above
+     * them (see {@link Consolidator#consolidate(Consolidation, Template, Hierarchy, Figures[], Figures[])}), and the
+     * parts of those units alone are encoded again. Immutable, so rollups running at once may share it.
+     *
+     * @param parts each consolidating unit's part as stored (JSON), by its number in the tree
+     * @param partIds the SHA-256 of each part, by its number in the tree
+     */
+    private record Computed(Hierarchy tree, Template template, RollupInputs.OfYear inputs, Consolidation consolidation,
+                            String[] parts, String[] partIds, RollupViews.Completeness completeness,
+                            @Nullable List<String> excluded, @Nullable Map<String, Integer> acceptedVersions,
+                            List<SnapshotCodec.Run> notAccepted, long figuresRevision) {
+    }
+
+    private Computed compute(String unit, int year, Basis basis, Template template, Hierarchy tree,
+                             RollupInputs.OfYear read, @Nullable Computed before, long[] phase) {
+        CurrentFigures.OfYear all = read.figures();
+        Map<String, Standing> standings = read.standings();
+        int n = tree.size();
+        String[] states = new String[n];
+        Figures[] own = new Figures[n];
+        Figures[] declared = new Figures[n];
         List<String> excluded = new ArrayList<>();
         Map<String, Integer> acceptedVersions = new LinkedHashMap<>();
-        Map<String, CurrentFigures.Current> used = new HashMap<>();
-        for (String id : ids) {
-            Report r = reports.get(id);
+        // completeness counts the figures added; over all figures that is the year's figures as they are
+        Map<String, CurrentFigures.Current> used = basis == Basis.ALL ? all.units() : new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            int u = tree.inOrder(k);
+            String id = tree.unit(u);
+            Standing r = standings.get(id);
+            boolean accepted = r != null && r.state() == ReportState.ACCEPTED;
+            states[k] = accepted ? null : r == null ? ReportState.NONE.code() : r.state().code();
             CurrentFigures.Current c = all.units().get(id);
-            if (r == null || r.state() != ReportState.ACCEPTED) {
-                notAccepted.put(id, r == null ? ReportState.NONE.code() : r.state().code());
-            }
             if (c == null) {
                 continue;
             }
-            boolean include = basis == Basis.ALL || id.equals(unit) || r != null && r.state() == ReportState.ACCEPTED;
-            if (!include) {
-                excluded.add(id);
-            } else if (basis == Basis.ACCEPTED && r != null && r.state() == ReportState.ACCEPTED
-                    && r.version() != c.version()) {
-                // accepted after the figures were read: take exactly the accepted version
-                c = figures.version(id, year, r.version());
-                acceptedVersions.put(id, r.version());
-                used.put(id, c);
-            } else {
+            if (basis == Basis.ACCEPTED) {
+                if (!accepted && !id.equals(unit)) {
+                    excluded.add(id);
+                    continue;
+                }
+                if (accepted && r.version() != c.version()) {
+                    // accepted after the figures were read: take exactly the accepted version
+                    c = figures.version(id, year, r.version());
+                    acceptedVersions.put(id, r.version());
+                }
                 used.put(id, c);
             }
+            // a blank submission is stored but is not a report: it neither adds nor counts as reported
+            if (!c.blank() && c.own().template() == template) {
+                own[u] = c.own();
+                declared[u] = c.declared();
+            }
         }
-        CurrentFigures.OfYear current = new CurrentFigures.OfYear(year, all.revision(), used, all.firstSubmitted());
-        long read = System.nanoTime();
-        Consolidation consolidation = consolidate(template, tree, current);
-        CompletenessService.Completeness gaps = completeness.of(tree, current);
-        long consolidated = System.nanoTime();
-        String id = UUID.randomUUID().toString();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it, so pulls say the same
-        Map<String, String> entries = new LinkedHashMap<>();
-        for (ConsolidatedUnit c : consolidation.units()) {
-            entries.put(c.unit(), SnapshotCodec.write(part(tree, template, c)));
-        }
-        long encoded = System.nanoTime();
-        Map<String, String> partIds = storeParts(entries);
-        RollupViews.Completeness completeness = new RollupViews.Completeness(gaps.units(), gaps.reported(),
+        Consolidation consolidation = Consolidator.consolidate(before == null ? null : before.consolidation(), template,
+                tree, own, declared);
+        CompletenessService.Completeness gaps = completeness.missing(tree,
+                new CurrentFigures.OfYear(year, all.revision(), used, all.firstSubmitted()));
+        RollupViews.Completeness summary = new RollupViews.Completeness(gaps.units(), gaps.reported(),
                 gaps.missing().stream().map(CompletenessService.Entry::unit).toList(), gaps.missingByKind());
-        // every report not listed in notAccepted was accepted; states are kept for the units that were not
-        SnapshotCodec.Header header = new SnapshotCodec.Header(id, unit, year, template.id(), year, now, principal.name(),
-                completeness, current.revision(), storeTree(tree), basis.code(), null,
-                excluded.isEmpty() ? null : excluded, acceptedVersions.isEmpty() ? null : acceptedVersions,
-                null, null, null, SnapshotCodec.runs(ids, notAccepted));
-        StoredSnapshot stored = new StoredSnapshot(id, unit, year, template.id(), now, principal.name(), basis.code(),
-                SnapshotCodec.write(header));
-        snapshots.insert(stored, partIds);
-        audit.record("rollup.created", unit, year, Map.of("snapshot", id, "consolidatedUnits", entries.size()));
-        long written = System.nanoTime();
-        phases.get("read").record(read - started, TimeUnit.NANOSECONDS);
-        phases.get("consolidate").record(consolidated - read, TimeUnit.NANOSECONDS);
-        phases.get("encode").record(encoded - consolidated, TimeUnit.NANOSECONDS);
-        phases.get("store").record(written - encoded, TimeUnit.NANOSECONDS);
-        return new Created(stored, completeness, entries.size());
+        phase[1] = System.nanoTime();
+        String[] parts = new String[n];
+        String[] partIds = new String[n];
+        for (int k = 0; k < n; k++) {
+            int u = tree.inOrder(k);
+            ConsolidatedUnit c = consolidation.unitAt(u);
+            if (c == null) {
+                continue;
+            }
+            if (before != null && before.consolidation().unitAt(u) == c) {
+                parts[u] = before.parts()[u];
+                partIds[u] = before.partIds()[u];
+            } else {
+                parts[u] = SnapshotCodec.write(part(tree, template, c));
+                partIds[u] = Sha256.hex(parts[u]);
+            }
+        }
+        phase[2] = System.nanoTime();
+        return new Computed(tree, template, read, consolidation, parts, partIds, summary,
+                excluded.isEmpty() ? null : List.copyOf(excluded),
+                acceptedVersions.isEmpty() ? null : Collections.unmodifiableMap(acceptedVersions),
+                SnapshotCodec.runs(states), all.revision());
     }
 
     /** One consolidating unit's part as stored: what the rollup computed, nothing read from elsewhere. */
@@ -255,18 +323,23 @@ public class RollupService {
     }
 
     /**
-     * Stores the parts (unit → JSON) not stored yet, each once under the SHA-256 of its JSON, and answers unit → part
-     * id. Parts are never deleted, so the ids this instance has seen stored need no second look: a rollup with
-     * nothing changed hashes its parts and stores none.
+     * Stores the parts not stored yet, each once under the SHA-256 of its JSON, and answers unit → part id in the
+     * tree's order. Parts are never deleted, so the ids this instance has seen stored need no second look: a rollup
+     * with nothing changed stores none.
      */
-    private Map<String, String> storeParts(Map<String, String> parts) {
+    private Map<String, String> storeParts(Computed computed) {
         Map<String, String> ids = new LinkedHashMap<>();
         Map<String, byte[]> unknown = new LinkedHashMap<>();
-        for (Map.Entry<String, String> p : parts.entrySet()) {
-            String partId = Sha256.hex(p.getValue());
-            ids.put(p.getKey(), partId);
+        Hierarchy tree = computed.tree();
+        for (int k = 0; k < tree.size(); k++) {
+            int u = tree.inOrder(k);
+            String partId = computed.partIds()[u];
+            if (partId == null) {
+                continue;
+            }
+            ids.put(tree.unit(u), partId);
             if (!storedParts.contains(partId)) {
-                unknown.put(partId, SnapshotCodec.pack(p.getValue()));
+                unknown.put(partId, SnapshotCodec.pack(computed.parts()[u]));
             }
         }
         if (!unknown.isEmpty()) {
@@ -442,6 +515,9 @@ public class RollupService {
         synchronized (trees) {
             idAndJson = trees.computeIfAbsent(tree, RollupService::treeJson);
         }
+        if (storedTrees.contains(idAndJson.getKey())) {
+            return idAndJson.getKey(); // trees are never deleted: once seen stored, stored
+        }
         try {
             snapshots.insertTree(idAndJson.getKey(), idAndJson.getValue());
         } catch (DataAccessException e) {
@@ -449,6 +525,7 @@ public class RollupService {
                 throw e;
             }
         }
+        storedTrees.add(idAndJson.getKey());
         return idAndJson.getKey();
     }
 

@@ -62,11 +62,15 @@ final class SnapshotCodec {
 
     /** The states of the reports not accepted, as runs over {@code unitsInTreeOrder}. */
     static List<Run> runs(List<String> unitsInTreeOrder, Map<String, String> notAccepted) {
+        return runs(unitsInTreeOrder.stream().map(notAccepted::get).toArray(String[]::new));
+    }
+
+    /** The state of each report in the tree's order ({@code null}: accepted), as runs. */
+    static List<Run> runs(String[] statesInTreeOrder) {
         List<Run> runs = new ArrayList<>();
         String state = null;
         int count = 0;
-        for (String unit : unitsInTreeOrder) {
-            String s = notAccepted.get(unit);
+        for (String s : statesInTreeOrder) {
             if (count > 0 && !Objects.equals(s, state)) {
                 runs.add(new Run(state, count));
                 count = 0;

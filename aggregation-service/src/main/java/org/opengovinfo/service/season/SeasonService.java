@@ -28,6 +28,7 @@ import org.opengovinfo.service.system.ProblemException;
 import org.opengovinfo.service.system.Redaction;
 import org.opengovinfo.service.system.ReportCalendar;
 import org.opengovinfo.service.system.Words;
+import org.opengovinfo.service.system.YearRevisions;
 import org.opengovinfo.service.units.Unit;
 import org.opengovinfo.service.units.UnitService;
 
@@ -52,11 +53,13 @@ public class SeasonService {
     private final AuditLog audit;
     private final CurrentPrincipal principal;
     private final ReportCalendar calendar;
+    private final YearRevisions revisions;
     // a provider: the figures side records every write through this service first
     private final Provider<FiguresOnRecord> figures;
 
     SeasonService(StateRepository states, UnitService units, AuditLog audit, CurrentPrincipal principal,
-                  ReportCalendar calendar, Provider<FiguresOnRecord> figures) {
+                  ReportCalendar calendar, YearRevisions revisions, Provider<FiguresOnRecord> figures) {
+        this.revisions = revisions;
         this.figures = figures;
         this.states = states;
         this.units = units;
@@ -136,6 +139,28 @@ public class SeasonService {
         Map<String, Report> reports = new LinkedHashMap<>();
         states.of(year, units).forEach((unit, s) -> reports.put(unit, Report.of(s)));
         return reports;
+    }
+
+    /** Every report of a year as a rollup reads it: state and version, by unit; units that never reported are absent. */
+    @Transactional(readOnly = true)
+    public Map<String, Standing> standings(int year) {
+        return states.standings(year, null);
+    }
+
+    /** The same for the given units. */
+    @Transactional(readOnly = true)
+    public Map<String, Standing> standings(int year, Collection<String> units) {
+        return units.isEmpty() ? Map.of() : states.standings(year, units);
+    }
+
+    /**
+     * The units whose report moved by review (handed in, accepted, returned, reopened) at a revision of the year after
+     * {@code revision}. A figures write moves a report back to draft without being listed here: its new version says
+     * so. Publications lock reports without moving them.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> movedSince(int year, long revision) {
+        return states.movedSince(year, revision);
     }
 
     /** A unit's report with its history: every figures version and every move, oldest first. */
@@ -333,6 +358,10 @@ public class SeasonService {
             }
             throw ErrorCode.REPORT_CONCURRENT.problem(s.unit(), s.year());
         }
+        // after the row, as a figures write does (row, then revision), and stamped with the revision it bumped: an
+        // instance that keeps the year's report states in memory re-reads the reports moved since the revision it knows
+        revisions.bumpYear(s.year());
+        states.stamp(s.unit(), s.year());
     }
 
     private static void requireSeen(StoredState s, Integer seenVersion) {

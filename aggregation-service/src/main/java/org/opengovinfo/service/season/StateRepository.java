@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,58 @@ class StateRepository {
         return query(SELECT + " WHERE report_year = ? AND unit_id IN (" + String.join(", ",
                 Collections.nCopies(units.size(), "?")) + ")", args).stream()
                 .collect(Collectors.toMap(StoredState::unit, s -> s));
+    }
+
+    /** State and version of every report of a year, or of the given units' ({@code null}: all), by unit. */
+    Map<String, Standing> standings(int year, Collection<String> units) {
+        String sql = "SELECT unit_id, state, version FROM report_state WHERE report_year = ?";
+        List<Object> args = new ArrayList<>(List.of(year));
+        if (units != null && units.size() <= LISTED) {
+            sql += " AND unit_id IN (" + String.join(", ", Collections.nCopies(units.size(), "?")) + ")";
+            args.addAll(units);
+        }
+        Set<String> wanted = units == null || units.size() <= LISTED ? null : Set.copyOf(units);
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            Map<String, Standing> found = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String unit = rs.getString(1);
+                    if (wanted == null || wanted.contains(unit)) {
+                        found.put(unit, new Standing(ReportState.parse(rs.getString(2)), rs.getInt(3)));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /** Units whose row was stamped with a revision of the year after {@code revision} (see {@link #stamp}). */
+    Set<String> movedSince(int year, long revision) {
+        return jdbc.prepareStatement("SELECT unit_id FROM report_state WHERE report_year = ? AND revision > ?", ps -> {
+            ps.setInt(1, year);
+            ps.setLong(2, revision);
+            Set<String> units = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    units.add(rs.getString(1));
+                }
+            }
+            return units;
+        });
+    }
+
+    /** Stamps a report's row with the year's revision as this transaction bumped it. */
+    void stamp(String unit, int year) {
+        jdbc.prepareStatement("UPDATE report_state SET revision = (SELECT revision FROM year_revision "
+                + "WHERE report_year = ?) WHERE unit_id = ? AND report_year = ?", ps -> {
+                    ps.setInt(1, year);
+                    ps.setString(2, unit);
+                    ps.setInt(3, year);
+                    return ps.executeUpdate();
+                });
     }
 
     /**

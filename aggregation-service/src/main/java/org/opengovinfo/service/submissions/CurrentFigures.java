@@ -4,12 +4,17 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.service.season.FiguresOnRecord;
+import org.opengovinfo.service.system.LayeredMap;
 import org.opengovinfo.service.system.YearRevisions;
 
 /**
@@ -44,11 +49,19 @@ public class CurrentFigures implements FiguresOnRecord {
     private final YearRevisions revisions;
     private final Map<Integer, OfYear> cache = new ConcurrentHashMap<>();
     private final Map<Integer, Object> loading = new ConcurrentHashMap<>();
+    /** The last catch-ups of each year, oldest first; a full load forgets them. */
+    private final Map<Integer, Deque<Step>> changes = new ConcurrentHashMap<>();
+    private static final int STEPS = 256;
+    /** Per year, how many versions were read from rows (not from a checkpoint) since the last checkpoint. */
+    private final Map<Integer, Long> sinceCheckpoint = new ConcurrentHashMap<>();
+    private final FiguresCheckpoints checkpoints;
 
-    CurrentFigures(SubmissionRepository submissions, SubmissionService service, YearRevisions revisions) {
+    CurrentFigures(SubmissionRepository submissions, SubmissionService service, YearRevisions revisions,
+                   FiguresCheckpoints checkpoints) {
         this.submissions = submissions;
         this.service = service;
         this.revisions = revisions;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -67,8 +80,14 @@ public class CurrentFigures implements FiguresOnRecord {
             if (cached != null && cached.revision() == revision) {
                 return cached;
             }
-            OfYear loaded = cached == null || cached.revision() > revision ? load(year, revision) : catchUp(cached, revision);
+            long[] readFromRows = {0};
+            OfYear loaded = cached == null || cached.revision() > revision ? load(year, revision, readFromRows)
+                    : catchUp(cached, revision, readFromRows);
             cache.put(year, loaded);
+            long changed = sinceCheckpoint.merge(year, readFromRows[0], Long::sum);
+            if (checkpoints.worthWriting(loaded, changed)) {
+                checkpoints.writeLater(loaded, () -> sinceCheckpoint.merge(year, -changed, Long::sum));
+            }
             return loaded;
         }
     }
@@ -97,30 +116,74 @@ public class CurrentFigures implements FiguresOnRecord {
         return submissions.versionsAt(year, revision);
     }
 
-    private OfYear load(int year, long revision) {
+    /**
+     * The year at {@code revision}: from the newest checkpoint and the versions stored after it, or without one from
+     * every unit's stored figures.
+     */
+    private OfYear load(int year, long revision, long[] readFromRows) {
+        changes.remove(year); // what changed before this load is no longer a way from a state anyone holds to this one
+        Optional<OfYear> checkpoint = checkpoints.newest(year, revision);
+        if (checkpoint.isPresent()) {
+            sinceCheckpoint.put(year, 0L);
+            return checkpoint.get().revision() == revision ? checkpoint.get() : catchUp(checkpoint.get(), revision, readFromRows);
+        }
         Map<String, Current> units = new HashMap<>();
         submissions.atRevision(year, revision, s -> units.put(s.unit(), current(s)));
+        readFromRows[0] += units.size();
         return new OfYear(year, revision, Collections.unmodifiableMap(units),
                 Collections.unmodifiableMap(submissions.firstSubmitted(year, revision)));
     }
 
-    private OfYear catchUp(OfYear cached, long revision) {
-        Map<String, Current> units = new HashMap<>(cached.units());
+    private OfYear catchUp(OfYear cached, long revision, long[] readFromRows) {
+        Map<String, Current> stored = new HashMap<>();
         Map<String, Instant> newcomers = new HashMap<>();
         submissions.storedBetween(cached.year(), cached.revision(), revision, s -> {
+            readFromRows[0]++;
             Current c = current(s);
-            units.put(s.unit(), c);
+            stored.put(s.unit(), c);
             if (!c.blank() && !cached.firstSubmitted().containsKey(s.unit())) {
                 newcomers.putIfAbsent(s.unit(), s.submittedAt());
             }
         });
-        Map<String, Instant> first = cached.firstSubmitted();
-        if (!newcomers.isEmpty()) {
-            Map<String, Instant> all = new HashMap<>(first);
-            all.putAll(newcomers);
-            first = Collections.unmodifiableMap(all);
+        // the new versions over the year as it was, not a copy of it (a revision may also store none: a report moved
+        // under review); the units that changed are kept for whoever asks what changed between the two
+        OfYear caught = new OfYear(cached.year(), revision, LayeredMap.with(cached.units(), stored),
+                LayeredMap.with(cached.firstSubmitted(), newcomers));
+        changes.computeIfAbsent(cached.year(), y -> new ConcurrentLinkedDeque<>())
+                .addLast(new Step(cached.revision(), revision, Set.copyOf(stored.keySet())));
+        Deque<Step> steps = changes.get(cached.year());
+        while (steps.size() > STEPS) {
+            steps.pollFirst();
         }
-        return new OfYear(cached.year(), revision, Collections.unmodifiableMap(units), first);
+        return caught;
+    }
+
+    /**
+     * The units whose figures differ between two states of a year this instance held, {@code older} first, as far as
+     * it remembers the catch-ups between them; empty if they are one; {@code null} if it cannot tell (a full load
+     * came between, or the catch-ups were forgotten), in which case the caller compares the two.
+     */
+    public Set<String> changedBetween(OfYear older, OfYear newer) {
+        if (older == newer) {
+            return Set.of();
+        }
+        Deque<Step> steps = changes.get(newer.year());
+        if (older.year() != newer.year() || steps == null || older.revision() > newer.revision()) {
+            return null;
+        }
+        Set<String> changed = new HashSet<>();
+        long at = older.revision();
+        for (Step step : steps) {
+            if (step.from() == at && step.to() <= newer.revision()) {
+                changed.addAll(step.units());
+                at = step.to();
+            }
+        }
+        return at == newer.revision() ? changed : null;
+    }
+
+    /** A catch-up: from one revision to the next, the units whose figures it read. */
+    private record Step(long from, long to, Set<String> units) {
     }
 
     private Current current(StoredSubmission s) {

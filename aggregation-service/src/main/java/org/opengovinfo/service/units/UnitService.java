@@ -36,8 +36,12 @@ import org.opengovinfo.service.system.YearRevisions;
 public class UnitService implements Scopes {
 
     /** Every unit by id as of a hierarchy revision, and the hierarchies of the years asked for so far. */
-    private record Loaded(long revision, Map<String, Unit> units, Map<Integer, Hierarchy> years, int horizon) {
+    private record Loaded(long revision, Map<String, Unit> units, Map<Integer, Hierarchy> years,
+                          Map<String, Hierarchy> subtrees, int horizon) {
     }
+
+    /** Subtrees kept per hierarchy revision, the least recently used forgotten first. */
+    private static final int SUBTREES = 64;
 
     /** A unit to write, with the CSV line it came from if it came from one. */
     public record Incoming(UnitInput unit, Integer line) {
@@ -216,11 +220,17 @@ public class UnitService implements Scopes {
     @Transactional(readOnly = true, noRollbackFor = ProblemException.class)
     public Hierarchy subtreeHierarchy(String unit, int year) {
         requireInForce(get(unit), year);
-        Hierarchy full = hierarchy(loaded(), year);
+        Loaded now = loaded();
+        Hierarchy full = hierarchy(now, year);
         int top = full.indexOf(unit);
         if (isOnlyTree(full, top)) {
             return full;
         }
+        // the same object for as long as the units stand, so that a rollup can tell its tree has not changed
+        return now.subtrees().computeIfAbsent(year + "/" + unit, key -> subtree(full, top));
+    }
+
+    private static Hierarchy subtree(Hierarchy full, int top) {
         Hierarchy.Builder builder = Hierarchy.builder();
         List<Integer> queue = new ArrayList<>(List.of(top));
         for (int k = 0; k < queue.size(); k++) {
@@ -244,7 +254,13 @@ public class UnitService implements Scopes {
         Loaded now = loaded;
         if (now == null || now.revision() != revision) {
             Map<String, Unit> all = Collections.unmodifiableMap(byId(units.all()));
-            now = new Loaded(revision, all, new ConcurrentHashMap<>(), Units.horizon(all.values()));
+            now = new Loaded(revision, all, new ConcurrentHashMap<>(), Collections.synchronizedMap(
+                    new LinkedHashMap<>(16, 0.75f, true) {
+                        @Override
+                        protected boolean removeEldestEntry(Map.Entry<String, Hierarchy> eldest) {
+                            return size() > SUBTREES;
+                        }
+                    }), Units.horizon(all.values()));
             loaded = now;
         }
         return now;

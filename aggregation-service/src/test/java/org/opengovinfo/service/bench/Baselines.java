@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import org.opengovinfo.model.consolidation.Hierarchy;
 import org.opengovinfo.model.figures.Figures;
@@ -57,6 +58,21 @@ final class Baselines {
     /** The summed cells' totals of the root (template order of {@code Template.summedCells()}). */
     long[] rootTotals() {
         return reversePass()[root];
+    }
+
+    /**
+     * The summed cells' totals of the root with some units' figures replaced, as the run's PUTs replaced them: what
+     * the service must answer after changes.
+     */
+    long[] rootTotals(Map<String, Figures> replaced) {
+        long[] totals = rootTotals();
+        for (Map.Entry<String, Figures> e : replaced.entrySet()) {
+            long[] before = own[tree.indexOf(e.getKey())];
+            for (int k = 0; k < cells.length; k++) {
+                totals[k] += e.getValue().value(cells[k]) - before[k];
+            }
+        }
+        return totals;
     }
 
     int[] cells() {

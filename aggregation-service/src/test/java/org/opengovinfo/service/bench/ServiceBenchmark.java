@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.opengovinfo.model.consolidation.Hierarchy;
+import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.model.sample.SampleFigures;
 import org.opengovinfo.model.sample.SampleTrees;
 import org.opengovinfo.model.template.Template;
@@ -37,7 +39,7 @@ import org.opengovinfo.model.template.Templates;
  * <p>Pulls are run twice and measured the second time; concurrent PUTs are run for {@code bench.putWarmUpSeconds}
  * first, until the JIT has compiled their path as it has in a service that has been up a while (after two rounds
  * of 800 PUTs it still took most of a core), then measured once; rollups are measured first, warm and after a change,
- * separately. PUTs are measured once more paced (open loop), to give the latency at a load the machine is not
+ * separately, the path after a change run {@code bench.repeats} times unmeasured first for the same reason. PUTs are measured once more paced (open loop), to give the latency at a load the machine is not
  * saturated by.
  *
  * <p>Settings (system properties): {@code bench.scales} (city,province,national), {@code bench.databases}
@@ -82,7 +84,7 @@ public final class ServiceBenchmark {
                       double pacedPutP50Ms, double pacedPutP99Ms, double startupLoadedMs,
                       double rollupAfterRestartMs, long peakHeapMiB, long peakRssMiB, double warmRollupInServiceMs,
                       int snapshots, long snapshotBytesAveraged, long newestSnapshotBytes, long treeBytes,
-                      Map<String, Double> warmRollupPhasesMs) {
+                      Map<String, Double> warmRollupPhasesMs, Map<String, Double> changeRollupPhasesMs) {
     }
 
     record ScaleResult(String scale, int units, int consolidatingUnits, Baselines.Result baselines, List<ServiceRun> runs) {
@@ -172,6 +174,8 @@ public final class ServiceBenchmark {
         private final Hierarchy tree;
         private final Random random = new Random(Scale.SEED);
         private final SampleFigures changes;
+        /** The leaves whose figures this run's changes replaced, with their figures now. */
+        private final Map<String, Figures> replaced = new HashMap<>();
 
         ServiceMeasurement(Settings settings, Scale scale, String database, SampleTrees trees, Template template,
                            Baselines baselines, Path dir, Map<String, String> env) {
@@ -202,6 +206,8 @@ public final class ServiceBenchmark {
             List<Double> paced;
             double warmInService;
             Map<String, Double> warmPhases = new LinkedHashMap<>();
+            Map<String, Double> changePhases = new LinkedHashMap<>();
+            Map<String, Double> restartPhases = new LinkedHashMap<>();
             long heap;
             long rss;
             log("%s: starting the service", what);
@@ -214,6 +220,12 @@ public final class ServiceBenchmark {
                 ingestSeconds = ingest(api);
                 log("%s: ingested in %.1f s; rolling up", what, ingestSeconds);
                 first = rollup(api);
+                // unmeasured rounds of a change and a rollup, as for the PUTs: until the JIT has compiled the path a
+                // rollup takes after a change (which a rollup with nothing changed does not run), it runs interpreted
+                for (int i = 0; i < settings.repeats(); i++) {
+                    change(api);
+                    rollup(api);
+                }
                 warm = new ArrayList<>();
                 Map<String, double[]> before = serviceRollups(api);
                 for (int i = 0; i < settings.repeats(); i++) {
@@ -227,9 +239,15 @@ public final class ServiceBenchmark {
                     warmPhases.put(phase, perRollupMs(before.get(phase), after.get(phase)));
                 }
                 checkRootTotals(api);
+                before = serviceRollups(api);
                 for (int i = 0; i < settings.repeats(); i++) {
-                    api.put(figuresPath(randomLeaf()), submission(changes.next().given())).expect(200, "a change");
+                    change(api);
                     afterChange.add(rollup(api));
+                }
+                checkRootTotals(api); // a rollup after changes recomputes only what they changed: it must still add up
+                after = serviceRollups(api);
+                for (String phase : List.of("read", "consolidate", "encode", "store")) {
+                    changePhases.put(phase, perRollupMs(before.get(phase), after.get(phase)));
                 }
                 log("%s: rollups first %.0f ms, warm %.0f ms, after a change %.0f ms; pulling", what, first,
                         Stats.median(warm), Stats.median(afterChange));
@@ -258,26 +276,31 @@ public final class ServiceBenchmark {
             }
             SnapshotStorage storage = SnapshotStorage.measure(env);
             log("%s: %d snapshots stored in %,d bytes (%,d each on average); the newest on its own %,d bytes, "
-                    + "beside the tree's %,d; warm rollup %.1f ms in the service (%s)", what, storage.snapshots(),
-                    storage.totalBytes(), storage.bytesPerSnapshot(), storage.newestBytes(), storage.treeBytes(),
-                    warmInService, warmPhases);
+                    + "beside the tree's %,d; warm rollup %.1f ms in the service (%s; after a change %s)", what,
+                    storage.snapshots(), storage.totalBytes(), storage.bytesPerSnapshot(), storage.newestBytes(),
+                    storage.treeBytes(), warmInService, warmPhases, changePhases);
             log("%s: restarting", what);
             double startupLoaded;
             double afterRestart;
             try (ServiceProcess service = ServiceProcess.start(env, dir, settings.maxHeap(), TOKEN)) {
                 startupLoaded = service.startup().toNanos() / 1e6;
+                Map<String, double[]> before = serviceRollups(service.api());
                 afterRestart = rollup(service.api());
+                Map<String, double[]> after = serviceRollups(service.api());
+                for (String phase : List.of("read", "consolidate", "encode", "store")) {
+                    restartPhases.put(phase, perRollupMs(before.get(phase), after.get(phase)));
+                }
                 heap = Math.max(heap, service.peakHeapMiB());
                 rss = Math.max(rss, service.peakRssMiB());
             }
-            log("%s: restarted in %.0f ms, first rollup %.0f ms; peak heap %d MiB, RSS %d MiB", what, startupLoaded,
-                    afterRestart, heap, rss);
+            log("%s: restarted in %.0f ms, first rollup %.0f ms (%s); peak heap %d MiB, RSS %d MiB", what,
+                    startupLoaded, afterRestart, restartPhases, heap, rss);
             return new ServiceRun(scale.label(), database, tree.size(), startupEmpty, importMs, ingestSeconds,
                     tree.size() / ingestSeconds, first, Stats.median(warm), Collections.max(warm), Stats.median(afterChange),
                     Stats.median(pulls), Stats.percentile(pulls, 99), Stats.median(puts), Stats.percentile(puts, 99),
                     putsPerSecond, cpuPerPut, Stats.median(paced), Stats.percentile(paced, 99), startupLoaded, afterRestart,
                     heap, rss, warmInService, storage.snapshots(), storage.bytesPerSnapshot(), storage.newestBytes(),
-                    storage.treeBytes(), warmPhases);
+                    storage.treeBytes(), warmPhases, changePhases);
         }
 
         /**
@@ -299,7 +322,8 @@ public final class ServiceBenchmark {
         }
 
         private static double perRollupMs(double[] before, double[] after) {
-            return after == null || before == null || after[1] == before[1] ? Double.NaN
+            before = before == null ? new double[2] : before; // no rollup yet since the start: nothing timed
+            return after == null || after[1] == before[1] ? Double.NaN
                     : (after[0] - before[0]) * 1000 / (after[1] - before[1]);
         }
 
@@ -361,7 +385,7 @@ public final class ServiceBenchmark {
         private void checkRootTotals(Api api) throws Exception {
             JsonNode figures = JSON.readTree(api.get("/api/v1/units/" + scale.root() + "/consolidated/" + YEAR)
                     .expect(200, "the root's consolidated figures").body()).get("figures");
-            long[] expected = baselines.rootTotals();
+            long[] expected = baselines.rootTotals(replaced);
             int[] cells = baselines.cells();
             for (int k = 0; k < cells.length; k++) {
                 var cell = template.cell(cells[k]);
@@ -473,6 +497,14 @@ public final class ServiceBenchmark {
         }
 
         private record Put(String path, byte[] body) {
+        }
+
+        /** A random leaf's figures replaced by new ones, remembered for the check of the root's totals. */
+        private void change(Api api) throws Exception {
+            String leaf = randomLeaf();
+            Figures figures = changes.next();
+            api.put(figuresPath(leaf), submission(figures.given())).expect(200, "a change");
+            replaced.put(leaf, figures);
         }
 
         private String randomLeaf() {

@@ -131,4 +131,30 @@ class TwoInstancesTest {
         assertEquals(12, pulled.get("figures").get("s2_5.licensing.decisions").asLong());
         assertTrue(pulled.get("unitsReported").asInt() >= 2);
     }
+
+    @Test
+    void aReportAcceptedOnOneInstanceCountsInTheOthersNextRollupOverAcceptedFigures() {
+        a.put("/api/v1/units/town-4/figures/2022", figures(40)).ok();
+        a.put("/api/v1/units/town-5/figures/2022", figures(50)).ok();
+        // a rolls up first, so it holds the year's report states in memory when b moves one
+        JsonNode before = a.post("/api/v1/units/county/rollups/2022?basis=accepted", Map.of()).ok().json();
+        assertEquals(0, a.get("/api/v1/units/county/consolidated/2022?snapshot=" + before.get("id").asText())
+                .json().get("unitsReported").asInt());
+
+        b.post("/api/v1/units/town-4/reports/2022/submit", Map.of()).ok();
+        b.post("/api/v1/units/town-4/reports/2022/accept", Map.of()).ok();
+        JsonNode after = a.post("/api/v1/units/county/rollups/2022?basis=accepted", Map.of()).ok().json();
+
+        JsonNode pulled = a.get("/api/v1/units/county/consolidated/2022?snapshot=" + after.get("id").asText()).json();
+        assertEquals(40, pulled.get("figures").get("s2_5.licensing.decisions").asLong());
+        JsonNode snapshot = a.get("/api/v1/rollups/" + after.get("id").asText()).json();
+        assertTrue(!snapshot.get("notAccepted").has("town-4"), snapshot.get("notAccepted").toString());
+        assertEquals("draft", snapshot.get("notAccepted").get("town-5").asText());
+
+        // and back: reopened on b, a's next rollup over accepted figures leaves it out again
+        b.post("/api/v1/units/town-4/reports/2022/reopen", Map.of("reason", "数字有误，重新核对")).ok();
+        JsonNode reopened = a.post("/api/v1/units/county/rollups/2022?basis=accepted", Map.of()).ok().json();
+        assertEquals(0, a.get("/api/v1/units/county/consolidated/2022?snapshot=" + reopened.get("id").asText())
+                .json().get("unitsReported").asInt());
+    }
 }

@@ -320,7 +320,7 @@ final class Attribution {
     }
 
     private static long[] givenValues(Figures figures) {
-        long[] v = figures.values().clone();
+        long[] v = figures.values();
         for (int i = 0; i < v.length; i++) {
             if (!isTyped(figures, i)) {
                 v[i] = 0;

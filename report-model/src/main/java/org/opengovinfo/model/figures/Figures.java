@@ -18,13 +18,18 @@ import org.opengovinfo.model.template.Template;
  * One report's figures under one template: immutable, exact, and complete — every derived total left blank
  * whose parts are filled has been computed. A blank cell is not a zero: {@link #value(String)} is empty for it.
  *
- * <p>Values are held densely as scaled {@code long}s by cell index (counts as is, amounts in 万元 times
- * 10<sup>4</sup>), so figures of 190,000 units consolidate in a single pass over arrays.
+ * <p>Values are scaled {@code long}s (counts as is, amounts in 万元 times 10<sup>4</sup>), held sparsely: a bit set of
+ * the cells whose value is not zero and those values in cell order. A unit fills a sixth of its 200 cells on average,
+ * and a year holds every unit's figures in memory (186,667 at national scale), so dense arrays of 200 would be four
+ * fifths zeros: about 1.8 KB a unit instead of about 0.5.
  */
 public final class Figures implements CellValues {
 
     private final Template template;
-    private final long[] values;
+    /** The cells whose value is not zero. */
+    private final long[] nonZero;
+    /** Their values, in cell order. */
+    private final long[] packed;
     private final long[] present;
     private final long[] derived;
     private final long[] notApplicable;
@@ -35,7 +40,7 @@ public final class Figures implements CellValues {
      */
     public static final String NOT_APPLICABLE = "不适用";
 
-    /** Takes ownership of the arrays; callers have validated and completed them. */
+    /** Takes ownership of the bit sets (the values are copied); callers have validated and completed them. */
     Figures(Template template, long[] values, long[] present, long[] derived) {
         this(template, values, present, derived, Bits.forCells(values.length));
     }
@@ -43,7 +48,20 @@ public final class Figures implements CellValues {
     /** As above, with the cells marked not applicable (never present at the same time). */
     Figures(Template template, long[] values, long[] present, long[] derived, long[] notApplicable) {
         this.template = template;
-        this.values = values;
+        this.nonZero = Bits.forCells(values.length);
+        int count = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != 0) {
+                Bits.set(nonZero, i);
+                count++;
+            }
+        }
+        this.packed = new long[count];
+        for (int i = 0, k = 0; i < values.length; i++) {
+            if (values[i] != 0) {
+                packed[k++] = values[i];
+            }
+        }
         this.present = present;
         this.derived = derived;
         this.notApplicable = notApplicable;
@@ -165,7 +183,7 @@ public final class Figures implements CellValues {
         for (Cell cell : template.cells()) {
             int i = cell.index();
             if (isPresent(i)) {
-                map.put(cell.code(), cell.kind().scale() == 0 ? BigDecimal.valueOf(values[i]) : decimal(i));
+                map.put(cell.code(), cell.kind().scale() == 0 ? BigDecimal.valueOf(value(i)) : decimal(i));
             }
         }
         return map;
@@ -185,7 +203,7 @@ public final class Figures implements CellValues {
         for (Cell cell : template.cells()) {
             int i = cell.index();
             if (isPresent(i) && !Bits.get(derived, i)) {
-                map.put(cell.code(), cell.kind().scale() == 0 ? (Object) values[i] : decimal(i));
+                map.put(cell.code(), cell.kind().scale() == 0 ? (Object) value(i) : decimal(i));
             } else if (Bits.get(notApplicable, i)) {
                 map.put(cell.code(), NOT_APPLICABLE);
             }
@@ -198,7 +216,7 @@ public final class Figures implements CellValues {
         for (Cell cell : template.cells()) {
             int i = cell.index();
             if (isPresent(i) && !(givenOnly && Bits.get(derived, i))) {
-                map.put(cell.code(), cell.kind().scale() == 0 ? (Object) values[i] : decimal(i));
+                map.put(cell.code(), cell.kind().scale() == 0 ? (Object) value(i) : decimal(i));
             }
         }
         return map;
@@ -254,7 +272,17 @@ public final class Figures implements CellValues {
     /** The scaled value of a cell by index; 0 for a blank cell. */
     @Override
     public long value(int cell) {
-        return values[cell];
+        int w = cell >>> 6;
+        long word = nonZero[w];
+        long bit = 1L << cell;
+        if ((word & bit) == 0) {
+            return 0;
+        }
+        int rank = Long.bitCount(word & (bit - 1));
+        for (int i = 0; i < w; i++) {
+            rank += Long.bitCount(nonZero[i]);
+        }
+        return packed[rank];
     }
 
     @Override
@@ -263,7 +291,7 @@ public final class Figures implements CellValues {
     }
 
     private BigDecimal decimal(int i) {
-        BigDecimal d = BigDecimal.valueOf(values[i], template.cell(i).kind().scale()).stripTrailingZeros();
+        BigDecimal d = BigDecimal.valueOf(value(i), template.cell(i).kind().scale()).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0) : d;
     }
 
@@ -275,8 +303,26 @@ public final class Figures implements CellValues {
         return i;
     }
 
+    /** Every cell's value by index, 0 where blank: a new array. */
     long[] values() {
+        long[] values = new long[template.cellCount()];
+        int k = 0;
+        for (int w = 0; w < nonZero.length; w++) {
+            for (long bits = nonZero[w]; bits != 0; bits &= bits - 1) {
+                values[(w << 6) + Long.numberOfTrailingZeros(bits)] = packed[k++];
+            }
+        }
         return values;
+    }
+
+    /** The cells whose value is not zero (not to be changed). */
+    long[] nonZeroBits() {
+        return nonZero;
+    }
+
+    /** Their values in cell order (not to be changed). */
+    long[] packedValues() {
+        return packed;
     }
 
     long[] present() {
@@ -287,6 +333,10 @@ public final class Figures implements CellValues {
         return notApplicable;
     }
 
+    long[] derivedBits() {
+        return derived;
+    }
+
     /**
      * Equal figures have the same template, the same filled cells with the same values, whether a total was given
      * or computed, and the same cells marked not applicable.
@@ -295,14 +345,15 @@ public final class Figures implements CellValues {
     public boolean equals(Object o) {
         return o instanceof Figures other
                 && template.id().equals(other.template.id())
-                && Arrays.equals(values, other.values)
+                && Arrays.equals(nonZero, other.nonZero)
+                && Arrays.equals(packed, other.packed)
                 && Arrays.equals(present, other.present)
                 && Arrays.equals(notApplicable, other.notApplicable);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(template.id(), Arrays.hashCode(values), Arrays.hashCode(present), Arrays.hashCode(notApplicable));
+        return Objects.hash(template.id(), Arrays.hashCode(nonZero), Arrays.hashCode(packed), Arrays.hashCode(present), Arrays.hashCode(notApplicable));
     }
 
     @Override

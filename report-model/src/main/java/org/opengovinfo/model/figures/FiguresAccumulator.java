@@ -65,7 +65,7 @@ public final class FiguresAccumulator {
     /** Adds one unit's figures, which must be of this accumulator's template. */
     public void add(Figures figures) {
         requireSameTemplate(figures.template());
-        addValues(figures.values(), figures.present());
+        addNonZero(figures.nonZeroBits(), figures.packedValues(), figures.present());
         intersectNotApplicable(figures.notApplicableBits());
         reportingUnits++;
     }
@@ -96,6 +96,35 @@ public final class FiguresAccumulator {
             long s = v[i] + (source[i] & mask[i]);
             signs |= s;
             v[i] = s;
+        }
+        if (signs < 0) {
+            for (int i : summed) {
+                if (v[i] < 0) {
+                    Bits.set(overflowed, i);
+                }
+            }
+        }
+        for (int w = 0; w < present.length; w++) {
+            present[w] |= sourcePresent[w] & summedMask[w];
+        }
+    }
+
+    /**
+     * The same for one unit's figures, held sparsely: only its non-zero cells are added (a sixth of them on average),
+     * and only those can have overflowed by this addition.
+     */
+    private void addNonZero(long[] nonZero, long[] packed, long[] sourcePresent) {
+        long[] v = values;
+        long[] mask = summedValueMask;
+        long signs = 0;
+        int k = 0;
+        for (int w = 0; w < nonZero.length; w++) {
+            for (long bits = nonZero[w]; bits != 0; bits &= bits - 1) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                long s = v[i] + (packed[k++] & mask[i]);
+                signs |= s;
+                v[i] = s;
+            }
         }
         if (signs < 0) {
             for (int i : summed) {
