@@ -97,16 +97,7 @@ public final class FiguresAccumulator {
             signs |= s;
             v[i] = s;
         }
-        if (signs < 0) {
-            for (int i : summed) {
-                if (v[i] < 0) {
-                    Bits.set(overflowed, i);
-                }
-            }
-        }
-        for (int w = 0; w < present.length; w++) {
-            present[w] |= sourcePresent[w] & summedMask[w];
-        }
+        added(signs, sourcePresent);
     }
 
     /**
@@ -126,9 +117,14 @@ public final class FiguresAccumulator {
                 v[i] = s;
             }
         }
+        added(signs, sourcePresent);
+    }
+
+    /** After an addition: which sums overflowed (only if any sign bit is set), and which cells are now present. */
+    private void added(long signs, long[] sourcePresent) {
         if (signs < 0) {
             for (int i : summed) {
-                if (v[i] < 0) {
+                if (values[i] < 0) {
                     Bits.set(overflowed, i);
                 }
             }
