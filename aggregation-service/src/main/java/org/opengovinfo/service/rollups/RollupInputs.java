@@ -1,5 +1,6 @@
 package org.opengovinfo.service.rollups;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.opengovinfo.service.season.SeasonService;
 import org.opengovinfo.service.season.Standing;
 import org.opengovinfo.service.submissions.CurrentFigures;
@@ -28,9 +30,28 @@ import org.opengovinfo.service.system.LayeredMap;
 @Singleton
 class RollupInputs {
 
-    /** The figures as they stood at their revision, and every report's standing as read then or later. */
-    record OfYear(CurrentFigures.OfYear figures, Map<String, Standing> standings) {
+    /**
+     * The figures as they stood at their revision, and every report's standing as read then or later.
+     *
+     * @param serial this object's number among those made, so a rollup can tell which one it computed from
+     * @param changedSince for the last few inputs these were caught up from (by {@code serial}), the units whose
+     *     figures or report may differ from those: a rollup computed from one of them recomputes these alone
+     */
+    record OfYear(CurrentFigures.OfYear figures, Map<String, Standing> standings, long serial,
+                  Map<Long, Set<String>> changedSince) {
+
+        /** The units that may differ from the inputs numbered {@code serial}, or {@code null} if that is not known. */
+        @Nullable
+        Set<String> changedSince(long serial) {
+            return changedSince.get(serial);
+        }
     }
+
+    /** How many earlier inputs a year's inputs name what changed since (while that is at most {@link #CHANGES}). */
+    private static final int STEPS = 8;
+    private static final int CHANGES = 4096;
+
+    private final AtomicLong serials = new AtomicLong();
 
     private final CurrentFigures figures;
     private final SeasonService season;
@@ -56,8 +77,9 @@ class RollupInputs {
                 return known;
             }
             OfYear fresh = known == null || known.figures().revision() > now.revision()
-                    ? new OfYear(now, Collections.unmodifiableMap(season.standings(year)))
-                    : new OfYear(now, caughtUp(known, now));
+                    ? new OfYear(now, Collections.unmodifiableMap(season.standings(year)), serials.incrementAndGet(),
+                            Map.of())
+                    : caughtUp(known, now);
             if (known == null || known.figures().revision() <= now.revision()) {
                 cache.put(year, fresh);
             }
@@ -65,7 +87,7 @@ class RollupInputs {
         }
     }
 
-    private Map<String, Standing> caughtUp(OfYear known, CurrentFigures.OfYear now) {
+    private OfYear caughtUp(OfYear known, CurrentFigures.OfYear now) {
         int year = now.year();
         Set<String> moved = new HashSet<>(season.movedSince(year, known.figures().revision()));
         Set<String> stored = figures.changedBetween(known.figures(), now);
@@ -79,17 +101,38 @@ class RollupInputs {
                 }
             });
         }
+        Map<Long, Set<String>> changedSince = changedSince(known, moved);
         if (moved.isEmpty()) {
-            return known.standings();
+            return new OfYear(now, known.standings(), serials.incrementAndGet(), changedSince);
         }
         Map<String, Standing> read = season.standings(year, moved);
+        Map<String, Standing> standings;
         if (moved.stream().anyMatch(unit -> !read.containsKey(unit) && known.standings().containsKey(unit))) {
             // a report gone (its unit deleted): start from a copy, since the layers only replace and add
-            Map<String, Standing> standings = new HashMap<>(known.standings());
-            standings.keySet().removeAll(moved);
-            standings.putAll(read);
-            return Collections.unmodifiableMap(standings);
+            Map<String, Standing> copy = new HashMap<>(known.standings());
+            copy.keySet().removeAll(moved);
+            copy.putAll(read);
+            standings = Collections.unmodifiableMap(copy);
+        } else {
+            standings = LayeredMap.with(known.standings(), read);
         }
-        return LayeredMap.with(known.standings(), read);
+        return new OfYear(now, standings, serials.incrementAndGet(), changedSince);
+    }
+
+    /** What changed since {@code known} and since the inputs it was caught up from, the oldest dropped first. */
+    private static Map<Long, Set<String>> changedSince(OfYear known, Set<String> moved) {
+        Map<Long, Set<String>> since = new HashMap<>();
+        if (moved.size() > CHANGES) {
+            return Map.of(); // as many as after an ingest: a rollup computes from scratch as fast
+        }
+        since.put(known.serial(), Collections.unmodifiableSet(moved));
+        known.changedSince().forEach((serial, changed) -> {
+            if (serial > known.serial() - STEPS && changed.size() + moved.size() <= CHANGES) {
+                Set<String> union = new HashSet<>(changed);
+                union.addAll(moved);
+                since.put(serial, Collections.unmodifiableSet(union));
+            }
+        });
+        return Collections.unmodifiableMap(since);
     }
 }

@@ -219,6 +219,11 @@ public class RollupService {
         return new Created(stored, now.completeness(), partIds.size());
     }
 
+    /** Forgets what the last rollups computed, so that the next computes from scratch: a test's reference. */
+    void forgetComputed() {
+        computed.clear();
+    }
+
     /** Which rollup: of which unit's subtree, for which year, over which figures. */
     private record Key(String unit, int year, Basis basis) {
     }
@@ -229,10 +234,13 @@ public class RollupService {
      * them (see {@link Consolidator#consolidate(Consolidation, Template, Hierarchy, Figures[], Figures[])}), and the
      * parts of those units alone are encoded again. Immutable, so rollups running at once may share it.
      *
+     * @param own each unit's figures added, by its number in the tree ({@code declared} likewise)
+     * @param states each unit's report state, by its number in the tree, {@code null} if accepted
      * @param parts each consolidating unit's part as stored (JSON), by its number in the tree
      * @param partIds the SHA-256 of each part, by its number in the tree
      */
-    private record Computed(Hierarchy tree, Template template, RollupInputs.OfYear inputs, Consolidation consolidation,
+    private record Computed(Hierarchy tree, Template template, RollupInputs.OfYear inputs, Figures[] own,
+                            Figures[] declared, String[] states, Consolidation consolidation,
                             String[] parts, String[] partIds, RollupViews.Completeness completeness,
                             @Nullable List<String> excluded, @Nullable Map<String, Integer> acceptedVersions,
                             List<SnapshotCodec.Run> notAccepted, long figuresRevision) {
@@ -243,52 +251,61 @@ public class RollupService {
         CurrentFigures.OfYear all = read.figures();
         Map<String, Standing> standings = read.standings();
         int n = tree.size();
-        String[] states = new String[n];
-        Figures[] own = new Figures[n];
-        Figures[] declared = new Figures[n];
+        Figures[] own;
+        Figures[] declared;
+        String[] states;
         List<String> excluded = new ArrayList<>();
         Map<String, Integer> acceptedVersions = new LinkedHashMap<>();
         // completeness counts the figures added; over all figures that is the year's figures as they are
         Map<String, CurrentFigures.Current> used = basis == Basis.ALL ? all.units() : new HashMap<>();
-        for (int k = 0; k < n; k++) {
-            int u = tree.inOrder(k);
-            String id = tree.unit(u);
-            Standing r = standings.get(id);
-            boolean accepted = r != null && r.state() == ReportState.ACCEPTED;
-            states[k] = accepted ? null : r == null ? ReportState.NONE.code() : r.state().code();
-            CurrentFigures.Current c = all.units().get(id);
-            if (c == null) {
-                continue;
-            }
-            if (basis == Basis.ACCEPTED) {
-                if (!accepted && !id.equals(unit)) {
-                    excluded.add(id);
+        RollupViews.Completeness summary = null;
+        Set<String> changed = before == null ? null : read.changedSince(before.inputs().serial());
+        if (basis == Basis.ALL && before != null && before.template() == template && changed != null) {
+            // the inputs were caught up from those the last rollup used: only the units they name can differ, and
+            // every other unit's figures and report are the very objects read then, so the last rollup's arrays
+            // stand for them; at national scale this replaces four hash lookups for each of 186,667 units
+            own = before.own().clone();
+            declared = before.declared().clone();
+            states = before.states().clone();
+            boolean reportedChanged = false;
+            for (String id : changed) {
+                int u = tree.indexOf(id);
+                if (u < 0) {
                     continue;
                 }
-                if (accepted && r.version() != c.version()) {
-                    // accepted after the figures were read: take exactly the accepted version
-                    c = figures.version(id, year, r.version());
-                    acceptedVersions.put(id, r.version());
-                }
-                used.put(id, c);
+                own[u] = declared[u] = null;
+                take(u, id, unit, year, basis, template, all, standings, own, declared, states, excluded,
+                        acceptedVersions, used);
+                reportedChanged |= reported(before.inputs().figures().units().get(id)) != reported(all.units().get(id));
             }
-            // a blank submission is stored but is not a report: it neither adds nor counts as reported
-            if (!c.blank() && c.own().template() == template) {
-                own[u] = c.own();
-                declared[u] = c.declared();
+            if (!reportedChanged) {
+                summary = before.completeness();
+            }
+        } else {
+            own = new Figures[n];
+            declared = new Figures[n];
+            states = new String[n];
+            for (int k = 0; k < n; k++) {
+                int u = tree.inOrder(k);
+                take(u, tree.unit(u), unit, year, basis, template, all, standings, own, declared, states, excluded,
+                        acceptedVersions, used);
             }
         }
         Consolidation consolidation = Consolidator.consolidate(before == null ? null : before.consolidation(), template,
                 tree, own, declared);
-        CompletenessService.Completeness gaps = completeness.missing(tree,
-                new CurrentFigures.OfYear(year, all.revision(), used, all.firstSubmitted()));
-        RollupViews.Completeness summary = new RollupViews.Completeness(gaps.units(), gaps.reported(),
-                gaps.missing().stream().map(CompletenessService.Entry::unit).toList(), gaps.missingByKind());
+        if (summary == null) {
+            CompletenessService.Completeness gaps = completeness.missing(tree,
+                    new CurrentFigures.OfYear(year, all.revision(), used, all.firstSubmitted()));
+            summary = new RollupViews.Completeness(gaps.units(), gaps.reported(),
+                    gaps.missing().stream().map(CompletenessService.Entry::unit).toList(), gaps.missingByKind());
+        }
         phase[1] = System.nanoTime();
         String[] parts = new String[n];
         String[] partIds = new String[n];
+        String[] statesInOrder = new String[n];
         for (int k = 0; k < n; k++) {
             int u = tree.inOrder(k);
+            statesInOrder[k] = states[u];
             ConsolidatedUnit c = consolidation.unitAt(u);
             if (c == null) {
                 continue;
@@ -302,10 +319,50 @@ public class RollupService {
             }
         }
         phase[2] = System.nanoTime();
-        return new Computed(tree, template, read, consolidation, parts, partIds, summary,
+        return new Computed(tree, template, read, own, declared, states, consolidation, parts, partIds, summary,
                 excluded.isEmpty() ? null : List.copyOf(excluded),
                 acceptedVersions.isEmpty() ? null : Collections.unmodifiableMap(acceptedVersions),
-                SnapshotCodec.runs(states), all.revision());
+                SnapshotCodec.runs(statesInOrder), all.revision());
+    }
+
+    /**
+     * Takes unit {@code u}'s report state and the figures it adds into the arrays (by its number in the tree): all its
+     * figures, or over accepted figures the accepted version, none if its report is not accepted (then it is listed in
+     * {@code excluded}) — the rolled-up unit's own figures count either way.
+     */
+    private void take(int u, String id, String unit, int year, Basis basis, Template template, CurrentFigures.OfYear all,
+                      Map<String, Standing> standings, Figures[] own, Figures[] declared, String[] states,
+                      List<String> excluded, Map<String, Integer> acceptedVersions,
+                      Map<String, CurrentFigures.Current> used) {
+        Standing r = standings.get(id);
+        boolean accepted = r != null && r.state() == ReportState.ACCEPTED;
+        states[u] = accepted ? null : r == null ? ReportState.NONE.code() : r.state().code();
+        CurrentFigures.Current c = all.units().get(id);
+        if (c == null) {
+            return;
+        }
+        if (basis == Basis.ACCEPTED) {
+            if (!accepted && !id.equals(unit)) {
+                excluded.add(id);
+                return;
+            }
+            if (accepted && r.version() != c.version()) {
+                // accepted after the figures were read: take exactly the accepted version
+                c = figures.version(id, year, r.version());
+                acceptedVersions.put(id, r.version());
+            }
+            used.put(id, c);
+        }
+        // a blank submission is stored but is not a report: it neither adds nor counts as reported
+        if (!c.blank() && c.own().template() == template) {
+            own[u] = c.own();
+            declared[u] = c.declared();
+        }
+    }
+
+    /** Whether these figures count as a report: stored and not blank. */
+    private static boolean reported(@Nullable CurrentFigures.Current c) {
+        return c != null && !c.blank();
     }
 
     /** One consolidating unit's part as stored: what the rollup computed, nothing read from elsewhere. */
