@@ -51,16 +51,51 @@ public final class Application {
         }
     }
 
+    /**
+     * What the training start asks: besides reading, the path of a season's work on a tiny tree — units imported,
+     * figures put one by one and in a batch, a rollup, a pull of its figures and the snapshot — so that the classes a
+     * first rollup after a restart needs are archived too, not loaded then.
+     */
+    private static final List<String[]> TRAINING = List.of(
+            new String[] {"GET", "/health", null},
+            new String[] {"GET", "/api/v1/templates", null},
+            new String[] {"GET", "/api/v1/units", null},
+            new String[] {"GET", "/api/v1/units/none", null},
+            new String[] {"POST", "/api/v1/units/import", "{\"units\": ["
+                    + "{\"id\": \"training\", \"name\": \"区\", \"kind\": \"district\", \"fromYear\": 2015},"
+                    + "{\"id\": \"training-a\", \"name\": \"甲镇\", \"kind\": \"town\", \"fromYear\": 2015, "
+                    + "\"parent\": \"training\"},"
+                    + "{\"id\": \"training-b\", \"name\": \"乙镇\", \"kind\": \"town\", \"fromYear\": 2015, "
+                    + "\"parent\": \"training\"}]}"},
+            new String[] {"PUT", "/api/v1/units/training-a/figures/2021",
+                    "{\"figures\": {\"s2_5.licensing.decisions\": 3}}"},
+            new String[] {"POST", "/api/v1/figures/batch", "{\"year\": 2021, \"submissions\": [{\"unit\": \"training-b\", "
+                    + "\"figures\": {\"s2_5.licensing.decisions\": 2}}]}"},
+            new String[] {"POST", "/api/v1/units/training/rollups/2021", "{}"},
+            new String[] {"GET", "/api/v1/units/training/consolidated/2021", null},
+            new String[] {"GET", "/api/v1/units/training/rollups/2021", null});
+
     private static void train(ApplicationContext context) throws IOException {
         int port = context.getBean(EmbeddedServer.class).getPort();
         String token = context.getProperty("reports.admin-token", String.class).orElseThrow();
-        for (String path : List.of("/health", "/api/v1/templates", "/api/v1/units", "/api/v1/units/none")) {
-            URI uri = URI.create("http://127.0.0.1:" + port + path);
+        for (String[] step : TRAINING) {
+            URI uri = URI.create("http://127.0.0.1:" + port + step[1]);
             HttpURLConnection request = (HttpURLConnection) uri.toURL().openConnection();
+            request.setRequestMethod(step[0]);
             request.setRequestProperty("Authorization", "Bearer " + token);
+            if (step[2] != null) {
+                request.setDoOutput(true);
+                request.setRequestProperty("Content-Type", "application/json");
+                request.getOutputStream().write(step[2].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             int status = request.getResponseCode();
             try (InputStream answer = status < 400 ? request.getInputStream() : request.getErrorStream()) {
-                answer.readAllBytes();
+                if (answer != null) {
+                    answer.readAllBytes();
+                }
+            }
+            if (status >= 500) {
+                throw new IllegalStateException("the training start's " + step[0] + " " + step[1] + " answered " + status);
             }
         }
     }

@@ -49,6 +49,11 @@ final class Api implements AutoCloseable {
         this.token = token;
     }
 
+    /** A client with this one's token of another instance of the service (on the same database); the caller closes it. */
+    Api at(Api instance) {
+        return new Api(instance.port, token);
+    }
+
     /** Another client of the same service, with a token of its own; the caller closes it. */
     Api as(String otherToken) {
         return new Api(port, otherToken);

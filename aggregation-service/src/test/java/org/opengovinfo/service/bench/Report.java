@@ -58,6 +58,19 @@ final class Report {
                         ms(s.startupEmptyMs()) + " / " + ms(s.startupLoadedMs()), n(s.peakHeapMiB()), n(s.peakRssMiB())));
             }
         }
+        md.append("\n### One and two service instances on one PostgreSQL (PUTs of the same 16 reporters)\n\n")
+                .append("| scale | one: PUT p50 / p99 (ms) | one: PUTs/s | two: PUT p50 / p99 (ms) | two: PUTs/s "
+                        + "| both instances' next rollups agree |\n")
+                .append("|---|---:|---:|---:|---:|---|\n");
+        for (var r : results) {
+            for (var s : r.runs()) {
+                if (s.twoInstances() != null) {
+                    md.append(row(s.scale(), ms(s.putP50Ms()) + " / " + ms(s.putP99Ms()), n(Math.round(s.putsPerSecond())),
+                            ms(s.twoInstances().putP50Ms()) + " / " + ms(s.twoInstances().putP99Ms()),
+                            n(Math.round(s.twoInstances().putsPerSecond())), s.twoInstances().rollupsAgree() ? "yes" : "NO"));
+                }
+            }
+        }
         return md.toString();
     }
 

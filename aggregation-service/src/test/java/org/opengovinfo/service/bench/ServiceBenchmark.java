@@ -84,7 +84,16 @@ public final class ServiceBenchmark {
                       double pacedPutP50Ms, double pacedPutP99Ms, double startupLoadedMs,
                       double rollupAfterRestartMs, long peakHeapMiB, long peakRssMiB, double warmRollupInServiceMs,
                       int snapshots, long snapshotBytesAveraged, long newestSnapshotBytes, long treeBytes,
-                      Map<String, Double> warmRollupPhasesMs, Map<String, Double> changeRollupPhasesMs) {
+                      Map<String, Double> warmRollupPhasesMs, Map<String, Double> changeRollupPhasesMs,
+                      TwoInstances twoInstances) {
+    }
+
+    /**
+     * The same 16 reporters' PUTs with every other reporter sent to a second instance of the service on the same
+     * PostgreSQL database (both on this machine's 2 cores), and whether both instances' next rollups of the root then
+     * agree to the cell; {@code null} on H2, which one instance owns.
+     */
+    record TwoInstances(double putP50Ms, double putP99Ms, double putsPerSecond, boolean rollupsAgree) {
     }
 
     record ScaleResult(String scale, int units, int consolidatingUnits, Baselines.Result baselines, List<ServiceRun> runs) {
@@ -210,6 +219,7 @@ public final class ServiceBenchmark {
             Map<String, Double> restartPhases = new LinkedHashMap<>();
             long heap;
             long rss;
+            TwoInstances twoInstances = null;
             log("%s: starting the service", what);
             try (ServiceProcess service = ServiceProcess.start(env, dir, settings.maxHeap(), TOKEN)) {
                 Api api = service.api();
@@ -266,6 +276,13 @@ public final class ServiceBenchmark {
                     cpuPerPut = (service.cpuMillis() - cpuBefore) / puts.size();
                     putsPerSecond = puts.size() / ((System.nanoTime() - start) / 1e9);
                     paced = concurrentPuts(reporters, PACED_PUTS_PER_SECOND);
+                    if (database.equals("postgresql")) {
+                        log("%s: a second instance on the same database", what);
+                        twoInstances = twoInstances(service.api(), reporters);
+                        log("%s: two instances: PUT p50 %.1f ms, p99 %.1f ms, %.0f PUTs/s (one: %.0f); rollups agree: %s",
+                                what, twoInstances.putP50Ms(), twoInstances.putP99Ms(), twoInstances.putsPerSecond(),
+                                putsPerSecond, twoInstances.rollupsAgree());
+                    }
                 } finally {
                     for (Reporter r : reporters) {
                         r.api().close();
@@ -300,7 +317,46 @@ public final class ServiceBenchmark {
                     Stats.median(pulls), Stats.percentile(pulls, 99), Stats.median(puts), Stats.percentile(puts, 99),
                     putsPerSecond, cpuPerPut, Stats.median(paced), Stats.percentile(paced, 99), startupLoaded, afterRestart,
                     heap, rss, warmInService, storage.snapshots(), storage.bytesPerSnapshot(), storage.newestBytes(),
-                    storage.treeBytes(), warmPhases, changePhases);
+                    storage.treeBytes(), warmPhases, changePhases, twoInstances);
+        }
+
+        /**
+         * Starts a second instance on the same database and runs the reporters' PUTs again, every other reporter
+         * sending to it: warmed up as for one instance, then measured once. Then each instance rolls up the root and
+         * the two consolidated tables are compared.
+         */
+        private TwoInstances twoInstances(Api first, List<Reporter> reporters) throws Exception {
+            try (ServiceProcess second = ServiceProcess.start(env, dir, settings.maxHeap(), TOKEN)) {
+                List<Reporter> split = new ArrayList<>();
+                for (int i = 0; i < reporters.size(); i++) {
+                    Reporter r = reporters.get(i);
+                    split.add(i % 2 == 0 ? r : new Reporter(r.api().at(second.api()), r.leaves()));
+                }
+                try {
+                    long warmedUp = System.nanoTime() + (long) (settings.putWarmUpSeconds() * 1e9);
+                    do {
+                        concurrentPuts(split, 0);
+                    } while (System.nanoTime() < warmedUp);
+                    long start = System.nanoTime();
+                    List<Double> puts = concurrentPuts(split, 0);
+                    double perSecond = puts.size() / ((System.nanoTime() - start) / 1e9);
+                    JsonNode one = rootFigures(first);
+                    JsonNode other = rootFigures(second.api());
+                    return new TwoInstances(Stats.median(puts), Stats.percentile(puts, 99), perSecond, one.equals(other));
+                } finally {
+                    for (int i = 1; i < split.size(); i += 2) {
+                        split.get(i).api().close();
+                    }
+                }
+            }
+        }
+
+        /** A rollup of the root on this instance, and the root's consolidated figures in the snapshot it stored. */
+        private JsonNode rootFigures(Api api) throws Exception {
+            String id = JSON.readTree(api.post("/api/v1/units/" + scale.root() + "/rollups/" + YEAR, new byte[0])
+                    .expect(201, "a rollup").body()).get("id").asText();
+            return JSON.readTree(api.get("/api/v1/units/" + scale.root() + "/consolidated/" + YEAR + "?snapshot=" + id)
+                    .expect(200, "the root's figures").body()).get("figures");
         }
 
         /**

@@ -1,6 +1,7 @@
 package org.opengovinfo.service.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,15 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The benchmark harness at its smallest (the city on H2, few repetitions), so that it keeps working: every
- * measurement is taken, the service's consolidated root agrees with the reverse pass, and so do both SQL baselines
- * (the harness throws otherwise). The numbers themselves are not judged here; see docs/benchmarks.md.
+ * The benchmark harness at its smallest (the city on H2 and on PostgreSQL, few repetitions), so that it keeps
+ * working: every measurement is taken, the service's consolidated root agrees with the reverse pass, and so do both
+ * SQL baselines (the harness throws otherwise); on PostgreSQL a second instance takes half the PUTs and both
+ * instances' rollups agree. The numbers themselves are not judged here; see docs/benchmarks.md.
  */
 class ServiceBenchmarkSmokeTest {
 
     @Test
     void theHarnessMeasuresEveryQuantityAndChecksEveryWayAgainstTheOthers(@TempDir Path out) throws Exception {
-        var settings = new ServiceBenchmark.Settings(List.of(Scale.CITY), List.of("h2"), 2, 10, 2, 0, "512m", out);
+        var settings = new ServiceBenchmark.Settings(List.of(Scale.CITY), List.of("h2", "postgresql"), 2, 10, 2, 0,
+                "512m", out);
 
         List<ServiceBenchmark.ScaleResult> results = ServiceBenchmark.run(settings);
 
@@ -34,8 +37,14 @@ class ServiceBenchmarkSmokeTest {
             assertTrue(measured > 0, "every quantity is measured: " + run);
         }
         assertTrue(run.peakHeapMiB() > 0 && run.peakRssMiB() > run.peakHeapMiB() / 2, "memory is read from the process: " + run);
+        assertNull(run.twoInstances(), "H2 is one instance's");
+        var postgres = city.runs().get(1);
+        assertEquals("postgresql", postgres.database());
+        assertTrue(postgres.twoInstances().putsPerSecond() > 0 && postgres.twoInstances().putP99Ms() > 0, postgres.toString());
+        assertTrue(postgres.twoInstances().rollupsAgree(), "both instances roll up the same figures");
         String report = Files.readString(out.resolve("results.md"));
-        assertTrue(report.contains("| city | h2 |"), report);
+        assertTrue(report.contains("| city | h2 |") && report.contains("| city | postgresql |"), report);
+        assertTrue(report.contains("### One and two service instances"), report);
         assertTrue(Files.size(out.resolve("results.json")) > 0);
     }
 }
