@@ -266,10 +266,7 @@ public final class ServiceBenchmark {
                 log("%s: pulls p50 %.1f ms; %d clients putting", what, Stats.median(pulls), PUT_CLIENTS);
                 List<Reporter> reporters = reporters(service);
                 try {
-                    long warmedUp = System.nanoTime() + (long) (settings.putWarmUpSeconds() * 1e9);
-                    do {
-                        concurrentPuts(reporters, 0);
-                    } while (System.nanoTime() < warmedUp);
+                    warmUp(reporters);
                     long start = System.nanoTime();
                     double cpuBefore = service.cpuMillis();
                     puts = concurrentPuts(reporters, 0);
@@ -333,10 +330,7 @@ public final class ServiceBenchmark {
                     split.add(i % 2 == 0 ? r : new Reporter(r.api().at(second.api()), r.leaves()));
                 }
                 try {
-                    long warmedUp = System.nanoTime() + (long) (settings.putWarmUpSeconds() * 1e9);
-                    do {
-                        concurrentPuts(split, 0);
-                    } while (System.nanoTime() < warmedUp);
+                    warmUp(split);
                     long start = System.nanoTime();
                     List<Double> puts = concurrentPuts(split, 0);
                     double perSecond = puts.size() / ((System.nanoTime() - start) / 1e9);
@@ -349,6 +343,14 @@ public final class ServiceBenchmark {
                     }
                 }
             }
+        }
+
+        /** Rounds of the reporters' PUTs, unmeasured, for {@code bench.putWarmUpSeconds} (at least one round). */
+        private void warmUp(List<Reporter> reporters) throws Exception {
+            long warmedUp = System.nanoTime() + (long) (settings.putWarmUpSeconds() * 1e9);
+            do {
+                concurrentPuts(reporters, 0);
+            } while (System.nanoTime() < warmedUp);
         }
 
         /** A rollup of the root on this instance, and the root's consolidated figures in the snapshot it stored. */
