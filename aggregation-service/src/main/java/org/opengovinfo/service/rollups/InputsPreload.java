@@ -1,8 +1,8 @@
 package org.opengovinfo.service.rollups;
 
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.opengovinfo.model.template.Templates;

@@ -64,8 +64,8 @@ class RollupRepository {
                     ps.setString(8, s.basis());
                     return ps.executeUpdate();
                 });
-        // one statement for every unit row, the rows given as three arrays, rather than a batch of 3,101 inserts at
-        // national scale (PostgreSQL's driver rewrites a batch into statements of 128 rows; H2 runs each insert)
+        // one statement for every unit row, the rows given as three arrays: one round trip, where PostgreSQL's driver
+        // rewrites a batch of 3,101 inserts into 25 statements of 128 rows (on H2 the two cost the same)
         String[] unitIds = partIds.keySet().toArray(String[]::new);
         String[] parts = partIds.values().toArray(String[]::new);
         Integer[] ordinals = new Integer[unitIds.length];

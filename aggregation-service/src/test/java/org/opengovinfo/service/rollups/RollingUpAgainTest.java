@@ -51,7 +51,6 @@ class RollingUpAgainTest extends OnBothDatabases {
             service.put("/api/v1/units/" + reporter + "/figures/" + YEAR, Map.of("figures", Map.of(CELLS.get(0), 1))).ok();
         }
         Map<String, Integer> moves = new HashMap<>();
-        int compared = 0;
         for (int round = 0; round < 30; round++) {
             for (int change = 1 + random.nextInt(4); change > 0; change--) {
                 change(reporters.get(random.nextInt(reporters.size())), random, moves);
@@ -61,9 +60,7 @@ class RollingUpAgainTest extends OnBothDatabases {
             rollups.forgetComputed();
             JsonNode fromScratch = snapshot(root);
             assertEquals(fromScratch, again, "round " + round + " of " + root);
-            compared++;
         }
-        assertEquals(30, compared);
         assertTrue(moves.getOrDefault("accept", 0) > 0 && moves.getOrDefault("reopen", 0) + moves.getOrDefault("return", 0) > 0,
                 "reports were accepted and sent back between rollups: " + moves);
     }
