@@ -251,53 +251,41 @@ public class RollupService {
     private Computed compute(String unit, int year, Basis basis, Template template, Hierarchy tree,
                              RollupInputs.OfYear read, @Nullable Computed before, long[] phase) {
         CurrentFigures.OfYear all = read.figures();
-        Map<String, Standing> standings = read.standings();
         int n = tree.size();
-        Figures[] own;
-        Figures[] declared;
-        String[] states;
-        List<String> excluded = new ArrayList<>();
-        Map<String, Integer> acceptedVersions = new LinkedHashMap<>();
-        // completeness counts the figures added; over all figures that is the year's figures as they are
-        Map<String, CurrentFigures.Current> used = basis == Basis.ALL ? all.units() : new HashMap<>();
+        Taking taking;
         RollupViews.Completeness summary = null;
         Set<String> changed = before == null ? null : read.changedSince(before.inputs().serial());
         if (basis == Basis.ALL && before != null && before.template() == template && changed != null) {
             // the inputs were caught up from those the last rollup used: only the units they name can differ, and
             // every other unit's figures and report are the very objects read then, so the last rollup's arrays
             // stand for them; at national scale this replaces four hash lookups for each of 186,667 units
-            own = before.own().clone();
-            declared = before.declared().clone();
-            states = before.states().clone();
+            taking = new Taking(unit, year, basis, template, read, before.own().clone(), before.declared().clone(),
+                    before.states().clone());
             boolean reportedChanged = false;
             for (String id : changed) {
                 int u = tree.indexOf(id);
                 if (u < 0) {
                     continue;
                 }
-                own[u] = declared[u] = null;
-                take(u, id, unit, year, basis, template, all, standings, own, declared, states, excluded,
-                        acceptedVersions, used);
+                taking.own[u] = taking.declared[u] = null;
+                taking.take(u, id);
                 reportedChanged |= reported(before.inputs().figures().units().get(id)) != reported(all.units().get(id));
             }
             if (!reportedChanged) {
                 summary = before.completeness();
             }
         } else {
-            own = new Figures[n];
-            declared = new Figures[n];
-            states = new String[n];
+            taking = new Taking(unit, year, basis, template, read, new Figures[n], new Figures[n], new String[n]);
             for (int k = 0; k < n; k++) {
                 int u = tree.inOrder(k);
-                take(u, tree.unit(u), unit, year, basis, template, all, standings, own, declared, states, excluded,
-                        acceptedVersions, used);
+                taking.take(u, tree.unit(u));
             }
         }
         Consolidation consolidation = Consolidator.consolidate(before == null ? null : before.consolidation(), template,
-                tree, own, declared);
+                tree, taking.own, taking.declared);
         if (summary == null) {
             CompletenessService.Completeness gaps = completeness.missing(tree,
-                    new CurrentFigures.OfYear(year, all.revision(), used, all.firstSubmitted()));
+                    new CurrentFigures.OfYear(year, all.revision(), taking.used, all.firstSubmitted()));
             summary = new RollupViews.Completeness(gaps.units(), gaps.reported(),
                     gaps.missing().stream().map(CompletenessService.Entry::unit).toList(), gaps.missingByKind());
         }
@@ -307,7 +295,7 @@ public class RollupService {
         String[] statesInOrder = new String[n];
         for (int k = 0; k < n; k++) {
             int u = tree.inOrder(k);
-            statesInOrder[k] = states[u];
+            statesInOrder[k] = taking.states[u];
             ConsolidatedUnit c = consolidation.unitAt(u);
             if (c == null) {
                 continue;
@@ -321,44 +309,77 @@ public class RollupService {
             }
         }
         phase[2] = System.nanoTime();
-        return new Computed(tree, template, read, own, declared, states, consolidation, parts, partIds, summary,
-                excluded.isEmpty() ? null : List.copyOf(excluded),
-                acceptedVersions.isEmpty() ? null : Collections.unmodifiableMap(acceptedVersions),
+        return new Computed(tree, template, read, taking.own, taking.declared, taking.states, consolidation, parts,
+                partIds, summary, taking.excluded.isEmpty() ? null : List.copyOf(taking.excluded),
+                taking.acceptedVersions.isEmpty() ? null : Collections.unmodifiableMap(taking.acceptedVersions),
                 SnapshotCodec.runs(statesInOrder), all.revision());
     }
 
     /**
-     * Takes unit {@code u}'s report state and the figures it adds into the arrays (by its number in the tree): all its
-     * figures, or over accepted figures the accepted version, none if its report is not accepted (then it is listed in
-     * {@code excluded}) — the rolled-up unit's own figures count either way.
+     * What a rollup takes from its inputs, unit by unit, into arrays by the unit's number in the tree: the figures it
+     * adds and where its report stands ({@code null} if accepted); over accepted figures also which units it left out
+     * and which versions it took instead of the current ones.
      */
-    private void take(int u, String id, String unit, int year, Basis basis, Template template, CurrentFigures.OfYear all,
-                      Map<String, Standing> standings, Figures[] own, Figures[] declared, String[] states,
-                      List<String> excluded, Map<String, Integer> acceptedVersions,
-                      Map<String, CurrentFigures.Current> used) {
-        Standing r = standings.get(id);
-        boolean accepted = r != null && r.state() == ReportState.ACCEPTED;
-        states[u] = accepted ? null : r == null ? ReportState.NONE.code() : r.state().code();
-        CurrentFigures.Current c = all.units().get(id);
-        if (c == null) {
-            return;
+    private final class Taking {
+
+        private final String unit;
+        private final int year;
+        private final Basis basis;
+        private final Template template;
+        private final CurrentFigures.OfYear all;
+        private final Map<String, Standing> standings;
+        private final Figures[] own;
+        private final Figures[] declared;
+        private final String[] states;
+        private final List<String> excluded = new ArrayList<>();
+        private final Map<String, Integer> acceptedVersions = new LinkedHashMap<>();
+        /** The figures completeness counts: over all figures, the year's figures as they are. */
+        private final Map<String, CurrentFigures.Current> used;
+
+        private Taking(String unit, int year, Basis basis, Template template, RollupInputs.OfYear read, Figures[] own,
+                       Figures[] declared, String[] states) {
+            this.unit = unit;
+            this.year = year;
+            this.basis = basis;
+            this.template = template;
+            this.all = read.figures();
+            this.standings = read.standings();
+            this.own = own;
+            this.declared = declared;
+            this.states = states;
+            this.used = basis == Basis.ALL ? all.units() : new HashMap<>();
         }
-        if (basis == Basis.ACCEPTED) {
-            if (!accepted && !id.equals(unit)) {
-                excluded.add(id);
+
+        /**
+         * Takes unit {@code u}'s report state and figures: all its figures, or over accepted figures the accepted
+         * version, none if its report is not accepted (then it is listed in {@code excluded}) — the rolled-up unit's
+         * own figures count either way.
+         */
+        private void take(int u, String id) {
+            Standing r = standings.get(id);
+            boolean accepted = r != null && r.state() == ReportState.ACCEPTED;
+            states[u] = accepted ? null : r == null ? ReportState.NONE.code() : r.state().code();
+            CurrentFigures.Current c = all.units().get(id);
+            if (c == null) {
                 return;
             }
-            if (accepted && r.version() != c.version()) {
-                // accepted after the figures were read: take exactly the accepted version
-                c = figures.version(id, year, r.version());
-                acceptedVersions.put(id, r.version());
+            if (basis == Basis.ACCEPTED) {
+                if (!accepted && !id.equals(unit)) {
+                    excluded.add(id);
+                    return;
+                }
+                if (accepted && r.version() != c.version()) {
+                    // accepted after the figures were read: take exactly the accepted version
+                    c = figures.version(id, year, r.version());
+                    acceptedVersions.put(id, r.version());
+                }
+                used.put(id, c);
             }
-            used.put(id, c);
-        }
-        // a blank submission is stored but is not a report: it neither adds nor counts as reported
-        if (!c.blank() && c.own().template() == template) {
-            own[u] = c.own();
-            declared[u] = c.declared();
+            // a blank submission is stored but is not a report: it neither adds nor counts as reported
+            if (!c.blank() && c.own().template() == template) {
+                own[u] = c.own();
+                declared[u] = c.declared();
+            }
         }
     }
 
