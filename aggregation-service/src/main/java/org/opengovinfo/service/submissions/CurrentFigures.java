@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,9 +57,11 @@ public class CurrentFigures implements FiguresOnRecord {
     /** Per year, how many versions were read from rows (not from a checkpoint) since the last checkpoint. */
     private final Map<Integer, Long> sinceCheckpoint = new ConcurrentHashMap<>();
     private final FiguresCheckpoints checkpoints;
+    private final JustStored justStored;
 
     CurrentFigures(SubmissionRepository submissions, SubmissionService service, YearRevisions revisions,
-                   FiguresCheckpoints checkpoints) {
+                   FiguresCheckpoints checkpoints, JustStored justStored) {
+        this.justStored = justStored;
         this.submissions = submissions;
         this.service = service;
         this.revisions = revisions;
@@ -72,6 +76,7 @@ public class CurrentFigures implements FiguresOnRecord {
     public OfYear of(int year) {
         OfYear cached = cache.get(year);
         if (cached != null && cached.revision() == revisions.year(year)) {
+            checkpointIfDue(cached, 0);
             return cached;
         }
         synchronized (loading.computeIfAbsent(year, y -> new Object())) {
@@ -84,11 +89,17 @@ public class CurrentFigures implements FiguresOnRecord {
             OfYear loaded = cached == null || cached.revision() > revision ? load(year, revision, readFromRows)
                     : catchUp(cached, revision, readFromRows);
             cache.put(year, loaded);
-            long changed = sinceCheckpoint.merge(year, readFromRows[0], Long::sum);
-            if (checkpoints.worthWriting(loaded, changed)) {
-                checkpoints.writeLater(loaded, () -> sinceCheckpoint.merge(year, -changed, Long::sum));
-            }
+            checkpointIfDue(loaded, readFromRows[0]);
             return loaded;
+        }
+    }
+
+    /** Counts the versions just read from rows, and checkpoints the year in the background if one is due. */
+    private void checkpointIfDue(OfYear year, long read) {
+        long changed = read == 0 ? sinceCheckpoint.getOrDefault(year.year(), 0L)
+                : sinceCheckpoint.merge(year.year(), read, Long::sum);
+        if (checkpoints.due(year, changed, read == 0)) {
+            checkpoints.writeLater(year, () -> sinceCheckpoint.merge(year.year(), -changed, Long::sum));
         }
     }
 
@@ -135,16 +146,42 @@ public class CurrentFigures implements FiguresOnRecord {
     }
 
     private OfYear catchUp(OfYear cached, long revision, long[] readFromRows) {
+        // first which versions were stored, then the text of only those this instance did not store itself
+        List<StoredSubmission> versions = submissions.storedBetweenWithoutFigures(cached.year(), cached.revision(), revision);
+        Map<StoredSubmission, Current> handedOver = new IdentityHashMap<>();
+        Set<String> toRead = new HashSet<>();
+        for (StoredSubmission s : versions) {
+            Current mine = justStored.take(s);
+            if (mine != null) {
+                handedOver.put(s, mine);
+            } else {
+                toRead.add(s.unit() + '\u0000' + s.version());
+            }
+        }
+        Map<String, Current> read = new HashMap<>();
+        if (!toRead.isEmpty()) {
+            submissions.storedBetween(cached.year(), cached.revision(), revision, s -> {
+                String key = s.unit() + '\u0000' + s.version();
+                if (toRead.contains(key)) {
+                    read.put(key, current(s));
+                }
+            });
+        }
         Map<String, Current> stored = new HashMap<>();
         Map<String, Instant> newcomers = new HashMap<>();
-        submissions.storedBetween(cached.year(), cached.revision(), revision, s -> {
+        for (StoredSubmission s : versions) {
             readFromRows[0]++;
-            Current c = current(s);
+            Current c = handedOver.containsKey(s) ? handedOver.get(s) : read.get(s.unit() + '\u0000' + s.version());
+            if (c == null) {
+                // stored in the range when listed, so read with it: only a version deleted between the two reads
+                // (none are) could be missing
+                throw new IllegalStateException("version " + s.version() + " of " + s.unit() + " was listed but not read");
+            }
             stored.put(s.unit(), c);
             if (!c.blank() && !cached.firstSubmitted().containsKey(s.unit())) {
                 newcomers.putIfAbsent(s.unit(), s.submittedAt());
             }
-        });
+        }
         // the new versions over the year as it was, not a copy of it (a revision may also store none: a report moved
         // under review); the units that changed are kept for whoever asks what changed between the two
         OfYear caught = new OfYear(cached.year(), revision, LayeredMap.with(cached.units(), stored),

@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,6 +56,9 @@ public class FiguresCheckpoints {
     private final Templates templates;
     private final Clock clock;
     private final int minimumChanges;
+    private final Duration interval;
+    /** Per year, when this instance last wrote (or, before its first, first considered) a checkpoint of it. */
+    private final Map<Integer, Instant> lastWritten = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "figures-checkpoint");
         t.setDaemon(true);
@@ -64,20 +68,30 @@ public class FiguresCheckpoints {
     private final Map<Integer, Boolean> writing = new java.util.concurrent.ConcurrentHashMap<>();
 
     FiguresCheckpoints(CheckpointRepository repository, Templates templates, Clock clock,
-                       @Value("${reports.figures-checkpoint-changes:2000}") int minimumChanges) {
+                       @Value("${reports.figures-checkpoint-changes:2000}") int minimumChanges,
+                       @Value("${reports.figures-checkpoint-interval:10m}") Duration interval) {
         this.repository = repository;
         this.templates = templates;
         this.clock = clock;
         this.minimumChanges = minimumChanges;
+        this.interval = interval;
     }
 
     /**
-     * Whether {@code changed} versions read since the last checkpoint are worth a new one: enough that a start would
-     * spend noticeably longer catching up on them than reading them packed (a twentieth of the year, at least
-     * {@code reports.figures-checkpoint-changes}).
+     * Whether a checkpoint of the year is due, {@code changed} versions having been read since the last one: they
+     * must be worth it — enough that a start would spend noticeably longer catching up on them than reading them
+     * packed (a twentieth of the year, at least {@code reports.figures-checkpoint-changes}) — and the year's writers
+     * must have paused ({@code quiet}: the last look found nothing new), or the last checkpoint be older than
+     * {@code reports.figures-checkpoint-interval}. Encoding is the whole year each time: during a national bulk
+     * ingest a checkpoint per twentieth encoded the growing year twenty times and took a third of the service's
+     * processor time, for checkpoints that the next one replaced seconds later.
      */
-    boolean worthWriting(OfYear year, long changed) {
-        return changed > 0 && changed >= Math.max(minimumChanges, year.units().size() / 20);
+    boolean due(OfYear year, long changed, boolean quiet) {
+        if (changed <= 0 || changed < Math.max(minimumChanges, year.units().size() / 20)) {
+            return false;
+        }
+        Instant last = lastWritten.computeIfAbsent(year.year(), y -> clock.instant());
+        return quiet || !clock.instant().isBefore(last.plus(interval));
     }
 
     /** The newest readable checkpoint of the year at or before {@code upTo}, if any. */
@@ -120,6 +134,7 @@ public class FiguresCheckpoints {
             long start = System.nanoTime();
             try {
                 write(year);
+                lastWritten.put(year.year(), clock.instant());
                 written.run();
                 LOG.info("Checkpointed the figures of {} units for {} at revision {} in {} ms", year.units().size(),
                         year.year(), year.revision(), (System.nanoTime() - start) / 1_000_000);

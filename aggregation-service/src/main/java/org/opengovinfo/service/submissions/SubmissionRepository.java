@@ -104,6 +104,17 @@ class SubmissionRepository {
                 });
     }
 
+    /**
+     * The versions stored after revision {@code after} up to {@code upTo}, without their figures and declared values
+     * ({@code null}), in the order they were stored: what a catch-up reads first, so that the text of versions it
+     * already holds is neither sent nor decoded.
+     */
+    List<StoredSubmission> storedBetweenWithoutFigures(int year, long after, long upTo) {
+        return query("SELECT " + COLUMNS.replace("figures, declared", "NULL, NULL").replace("changes", "NULL")
+                + " FROM submission WHERE report_year = ? AND revision > ? AND revision <= ? ORDER BY revision, version",
+                List.of(year, after, upTo));
+    }
+
     /** The versions stored after revision {@code after} up to {@code upTo}, one at a time in the order they were stored. */
     void storedBetween(int year, long after, long upTo, Consumer<StoredSubmission> each) {
         stream("SELECT " + FIGURE_COLUMNS + " FROM submission WHERE report_year = ? AND revision > ? AND revision <= ? "

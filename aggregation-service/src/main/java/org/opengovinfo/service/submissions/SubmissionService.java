@@ -57,10 +57,12 @@ public class SubmissionService {
     private final SeasonService season;
     private final OutlierSettings outliers;
     private final SubmissionMetrics metrics;
+    private final JustStored justStored;
 
     SubmissionService(Templates templates, UnitService units, SubmissionRepository submissions, YearRevisions revisions,
                       CurrentPrincipal principal, AuditLog audit, Clock clock, SeasonService season,
-                      OutlierSettings outliers, SubmissionMetrics metrics) {
+                      OutlierSettings outliers, SubmissionMetrics metrics, JustStored justStored) {
+        this.justStored = justStored;
         this.outliers = outliers;
         this.metrics = metrics;
         this.clock = clock;
@@ -268,6 +270,8 @@ public class SubmissionService {
         // only the insert of the versions comes after it
         revisions.bumpYear(year);
         submissions.append(rows);
+        justStored.afterCommit(accepted.stream().map(o -> new JustStored.Version(o.unit(), year, o.version(),
+                new CurrentFigures.Current(o.version(), o.checked().figures(), o.checked().declared()))).toList());
         return refused;
     }
 

@@ -45,21 +45,35 @@ final class Attribution {
     private final Template template;
     private final RuleContext context;
     private final List<Rule> rules;
-    private final Map<Rule, Integer> position = new IdentityHashMap<>();
+    private final Map<Rule, Integer> position;
     /** The error sum rules a change of each cell can affect: directly, or through the totals computed from it. */
     private final BitSet[] affected;
 
     private Attribution(Template template, RuleContext context) {
         this.template = template;
         this.context = context;
-        this.rules = template.rules().rules().stream().filter(r -> !r.isCrossYear()).toList();
-        for (int r = 0; r < rules.size(); r++) {
-            position.put(rules.get(r), r);
-        }
-        this.affected = AFFECTED.computeIfAbsent(template, t -> affectedRules(t, rules));
+        Shape shape = SHAPES.computeIfAbsent(template, Shape::of);
+        this.rules = shape.rules();
+        this.position = shape.position();
+        this.affected = shape.affected();
     }
 
-    private static final Map<Template, BitSet[]> AFFECTED = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * What attribution needs of a template, worked out once per template rather than for every figures checked (a
+     * bulk ingest checks hundreds of thousands): its single-year rules, their positions, the rules each cell affects.
+     */
+    private record Shape(List<Rule> rules, Map<Rule, Integer> position, BitSet[] affected) {
+        static Shape of(Template template) {
+            List<Rule> rules = template.rules().rules().stream().filter(r -> !r.isCrossYear()).toList();
+            Map<Rule, Integer> position = new IdentityHashMap<>();
+            for (int r = 0; r < rules.size(); r++) {
+                position.put(rules.get(r), r);
+            }
+            return new Shape(rules, Collections.unmodifiableMap(position), affectedRules(template, rules));
+        }
+    }
+
+    private static final Map<Template, Shape> SHAPES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private static BitSet[] affectedRules(Template template, List<Rule> rules) {
         int n = template.cellCount();
