@@ -68,6 +68,18 @@ class CheckpointRepository {
                 });
     }
 
+    /** Whether a checkpoint of the year at exactly {@code revision} is stored (its parts commit together). */
+    boolean has(int year, long revision) {
+        return jdbc.prepareStatement("SELECT 1 FROM figures_checkpoint WHERE report_year = ? AND revision = ?", ps -> {
+            ps.setInt(1, year);
+            ps.setLong(2, revision);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
     /** Deletes the year's checkpoints older than {@code revision}: only the newest is ever read. */
     void deleteOlder(int year, long revision) {
         jdbc.prepareStatement("DELETE FROM figures_checkpoint WHERE report_year = ? AND revision < ?", ps -> {

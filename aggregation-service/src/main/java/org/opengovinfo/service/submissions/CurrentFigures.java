@@ -3,6 +3,7 @@ package org.opengovinfo.service.submissions;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -94,11 +95,11 @@ public class CurrentFigures implements FiguresOnRecord {
         }
     }
 
-    /** Counts the versions just read from rows, and checkpoints the year in the background if one is due. */
+    /** Counts the versions just caught up on, and checkpoints the year in the background if one is due. */
     private void checkpointIfDue(OfYear year, long read) {
         long changed = read == 0 ? sinceCheckpoint.getOrDefault(year.year(), 0L)
                 : sinceCheckpoint.merge(year.year(), read, Long::sum);
-        if (checkpoints.due(year, changed, read == 0)) {
+        if (checkpoints.due(year, changed)) {
             checkpoints.writeLater(year, () -> sinceCheckpoint.merge(year.year(), -changed, Long::sum));
         }
     }
@@ -133,6 +134,7 @@ public class CurrentFigures implements FiguresOnRecord {
      */
     private OfYear load(int year, long revision, long[] readFromRows) {
         changes.remove(year); // what changed before this load is no longer a way from a state anyone holds to this one
+        justStored.forget(year);
         Optional<OfYear> checkpoint = checkpoints.newest(year, revision);
         if (checkpoint.isPresent()) {
             sinceCheckpoint.put(year, 0L);
@@ -146,8 +148,21 @@ public class CurrentFigures implements FiguresOnRecord {
     }
 
     private OfYear catchUp(OfYear cached, long revision, long[] readFromRows) {
-        // first which versions were stored, then the text of only those this instance did not store itself
-        List<StoredSubmission> versions = submissions.storedBetweenWithoutFigures(cached.year(), cached.revision(), revision);
+        // first which versions were stored, then the text of only those this instance did not store itself; with
+        // none of its own kept (a start, another instance's writes), every version's text in one pass
+        List<StoredSubmission> versions = new ArrayList<>();
+        if (justStored.holdsAny(cached.year())) {
+            versions.addAll(submissions.storedBetweenWithoutFigures(cached.year(), cached.revision(), revision));
+        } else {
+            Map<String, Current> all = new HashMap<>();
+            submissions.storedBetween(cached.year(), cached.revision(), revision, s -> {
+                // the row without its text: a catch-up over a whole ingest must not hold 186,667 texts at once
+                versions.add(new StoredSubmission(s.unit(), s.year(), s.version(), s.template(), null, null,
+                        s.contentHash(), s.submittedBy(), s.submittedAt(), null, s.revision()));
+                all.put(s.unit() + '\u0000' + s.version(), current(s));
+            });
+            return caughtUp(cached, revision, versions, Map.of(), all, readFromRows);
+        }
         Map<StoredSubmission, Current> handedOver = new IdentityHashMap<>();
         Set<String> toRead = new HashSet<>();
         for (StoredSubmission s : versions) {
@@ -167,6 +182,12 @@ public class CurrentFigures implements FiguresOnRecord {
                 }
             });
         }
+        return caughtUp(cached, revision, versions, handedOver, read, readFromRows);
+    }
+
+    /** The year caught up on {@code versions}, in the order stored, each taken as handed over or as read. */
+    private OfYear caughtUp(OfYear cached, long revision, List<StoredSubmission> versions,
+                            Map<StoredSubmission, Current> handedOver, Map<String, Current> read, long[] readFromRows) {
         Map<String, Current> stored = new HashMap<>();
         Map<String, Instant> newcomers = new HashMap<>();
         for (StoredSubmission s : versions) {

@@ -57,8 +57,13 @@ public class FiguresCheckpoints {
     private final Clock clock;
     private final int minimumChanges;
     private final Duration interval;
+    private final Duration quietFor;
     /** Per year, when this instance last wrote (or, before its first, first considered) a checkpoint of it. */
     private final Map<Integer, Instant> lastWritten = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per year, the newest revision this instance has seen and since when. */
+    private final Map<Integer, Seen> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per year, the revision this instance last tried to checkpoint, written or not: never tried twice. */
+    private final Map<Integer, Long> attempted = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "figures-checkpoint");
         t.setDaemon(true);
@@ -69,29 +74,41 @@ public class FiguresCheckpoints {
 
     FiguresCheckpoints(CheckpointRepository repository, Templates templates, Clock clock,
                        @Value("${reports.figures-checkpoint-changes:2000}") int minimumChanges,
-                       @Value("${reports.figures-checkpoint-interval:10m}") Duration interval) {
+                       @Value("${reports.figures-checkpoint-interval:30s}") Duration interval,
+                       @Value("${reports.figures-checkpoint-quiet:2s}") Duration quietFor) {
         this.repository = repository;
         this.templates = templates;
         this.clock = clock;
         this.minimumChanges = minimumChanges;
         this.interval = interval;
+        this.quietFor = quietFor;
     }
 
     /**
-     * Whether a checkpoint of the year is due, {@code changed} versions having been read since the last one: they
+     * Whether a checkpoint of the year is due, {@code changed} versions having been read since the last one. They
      * must be worth it — enough that a start would spend noticeably longer catching up on them than reading them
-     * packed (a twentieth of the year, at least {@code reports.figures-checkpoint-changes}) — and the year's writers
-     * must have paused ({@code quiet}: the last look found nothing new), or the last checkpoint be older than
-     * {@code reports.figures-checkpoint-interval}. Encoding is the whole year each time: during a national bulk
-     * ingest a checkpoint per twentieth encoded the growing year twenty times and took a third of the service's
-     * processor time, for checkpoints that the next one replaced seconds later.
+     * packed (a twentieth of the year, at least {@code reports.figures-checkpoint-changes}) — and either the year's
+     * writers have paused (its revision unchanged for {@code reports.figures-checkpoint-quiet}), or the last
+     * checkpoint is older than {@code reports.figures-checkpoint-interval}. A revision tried once is not tried again.
+     * Encoding is the whole year each time: during a national bulk ingest a checkpoint per twentieth encoded the
+     * growing year twenty times and took a third of the service's processor time, for checkpoints that the next one
+     * replaced seconds later.
      */
-    boolean due(OfYear year, long changed, boolean quiet) {
-        if (changed <= 0 || changed < Math.max(minimumChanges, year.units().size() / 20)) {
+    boolean due(OfYear year, long changed) {
+        Instant now = clock.instant();
+        Seen seen = this.seen.compute(year.year(), (y, s) -> s != null && s.revision() == year.revision() ? s
+                : new Seen(year.revision(), now));
+        if (changed <= 0 || changed < Math.max(minimumChanges, year.units().size() / 20)
+                || Long.valueOf(year.revision()).equals(attempted.get(year.year()))) {
             return false;
         }
-        Instant last = lastWritten.computeIfAbsent(year.year(), y -> clock.instant());
-        return quiet || !clock.instant().isBefore(last.plus(interval));
+        boolean quiet = !now.isBefore(seen.since().plus(quietFor));
+        Instant last = lastWritten.computeIfAbsent(year.year(), y -> now);
+        return quiet || !now.isBefore(last.plus(interval));
+    }
+
+    /** A revision of a year and when this instance first saw it. */
+    private record Seen(long revision, Instant since) {
     }
 
     /** The newest readable checkpoint of the year at or before {@code upTo}, if any. */
@@ -112,6 +129,9 @@ public class FiguresCheckpoints {
     /** Stores a checkpoint of the year now, in this thread, and deletes the older ones. */
     @Transactional
     public void write(OfYear year) {
+        if (repository.has(year.year(), year.revision())) {
+            return; // another instance checkpointed this revision: the same figures
+        }
         List<byte[]> parts = encode(year);
         try {
             repository.insert(year.year(), year.revision(), parts, clock.instant());
@@ -130,6 +150,9 @@ public class FiguresCheckpoints {
         if (writing.putIfAbsent(year.year(), Boolean.TRUE) != null) {
             return;
         }
+        // a failed write (another instance's checkpoint of the same revision committed first, a full disk) is not
+        // tried again for the same revision every second: the next revision may try again
+        attempted.put(year.year(), year.revision());
         writer.execute(() -> {
             long start = System.nanoTime();
             try {

@@ -73,6 +73,29 @@ class JustStored {
         return current;
     }
 
+    /** Whether any version of the year is kept: if none, a catch-up reads every version's text in one pass. */
+    boolean holdsAny(int year) {
+        synchronized (kept) {
+            for (Key k : kept.keySet()) {
+                if (k.year() == year) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Forgets the year's versions: when the year is loaded whole again, which it is when the stored revision went
+     * back (a restored backup), after which another instance may store a version of the same number with other
+     * figures.
+     */
+    void forget(int year) {
+        synchronized (kept) {
+            kept.keySet().removeIf(k -> k.year() == year);
+        }
+    }
+
     long handedOver() {
         return handedOver.get();
     }

@@ -167,7 +167,8 @@ public class SubmissionService {
      *
      * @param allowed throws a {@link ProblemException} for a unit the caller may not write
      * @throws ProblemException {@code submission.concurrent_write} if another writer stored figures of one of the
-     *     units meanwhile; nothing of the batch is then stored
+     *     units meanwhile, or created the report of one that had none (a writer, or a publication locking it); nothing
+     *     of the batch is then stored, and the API stores the batch again unit by unit
      */
     @Transactional
     public List<BatchOutcome> submitAll(int year, List<Map.Entry<String, SubmissionInput>> items, boolean dryRun,
