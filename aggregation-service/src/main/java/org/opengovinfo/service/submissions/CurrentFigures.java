@@ -55,7 +55,7 @@ public class CurrentFigures implements FiguresOnRecord {
     /** The last catch-ups of each year, oldest first; a full load forgets them. */
     private final Map<Integer, Deque<Step>> changes = new ConcurrentHashMap<>();
     private static final int STEPS = 256;
-    /** Per year, how many versions were read from rows (not from a checkpoint) since the last checkpoint. */
+    /** Per year, how many versions were caught up on (read or handed over, not from a checkpoint) since the last one. */
     private final Map<Integer, Long> sinceCheckpoint = new ConcurrentHashMap<>();
     private final FiguresCheckpoints checkpoints;
     private final JustStored justStored;
@@ -77,7 +77,6 @@ public class CurrentFigures implements FiguresOnRecord {
     public OfYear of(int year) {
         OfYear cached = cache.get(year);
         if (cached != null && cached.revision() == revisions.year(year)) {
-            checkpointIfDue(cached, 0);
             return cached;
         }
         synchronized (loading.computeIfAbsent(year, y -> new Object())) {
@@ -97,8 +96,7 @@ public class CurrentFigures implements FiguresOnRecord {
 
     /** Counts the versions just caught up on, and checkpoints the year in the background if one is due. */
     private void checkpointIfDue(OfYear year, long read) {
-        long changed = read == 0 ? sinceCheckpoint.getOrDefault(year.year(), 0L)
-                : sinceCheckpoint.merge(year.year(), read, Long::sum);
+        long changed = sinceCheckpoint.merge(year.year(), read, Long::sum);
         if (checkpoints.due(year, changed)) {
             checkpoints.writeLater(year, () -> sinceCheckpoint.merge(year.year(), -changed, Long::sum));
         }

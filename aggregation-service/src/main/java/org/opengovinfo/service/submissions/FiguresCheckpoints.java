@@ -7,7 +7,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,12 +55,6 @@ public class FiguresCheckpoints {
     private final Templates templates;
     private final Clock clock;
     private final int minimumChanges;
-    private final Duration interval;
-    private final Duration quietFor;
-    /** Per year, when this instance last wrote (or, before its first, first considered) a checkpoint of it. */
-    private final Map<Integer, Instant> lastWritten = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Per year, the newest revision this instance has seen and since when. */
-    private final Map<Integer, Seen> seen = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per year, the revision this instance last tried to checkpoint, written or not: never tried twice. */
     private final Map<Integer, Long> attempted = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -73,42 +66,24 @@ public class FiguresCheckpoints {
     private final Map<Integer, Boolean> writing = new java.util.concurrent.ConcurrentHashMap<>();
 
     FiguresCheckpoints(CheckpointRepository repository, Templates templates, Clock clock,
-                       @Value("${reports.figures-checkpoint-changes:2000}") int minimumChanges,
-                       @Value("${reports.figures-checkpoint-interval:30s}") Duration interval,
-                       @Value("${reports.figures-checkpoint-quiet:2s}") Duration quietFor) {
+                       @Value("${reports.figures-checkpoint-changes:2000}") int minimumChanges) {
         this.repository = repository;
         this.templates = templates;
         this.clock = clock;
         this.minimumChanges = minimumChanges;
-        this.interval = interval;
-        this.quietFor = quietFor;
     }
 
     /**
-     * Whether a checkpoint of the year is due, {@code changed} versions having been read since the last one. They
-     * must be worth it — enough that a start would spend noticeably longer catching up on them than reading them
-     * packed (a twentieth of the year, at least {@code reports.figures-checkpoint-changes}) — and either the year's
-     * writers have paused (its revision unchanged for {@code reports.figures-checkpoint-quiet}), or the last
-     * checkpoint is older than {@code reports.figures-checkpoint-interval}. A revision tried once is not tried again.
-     * Encoding is the whole year each time: during a national bulk ingest a checkpoint per twentieth encoded the
-     * growing year twenty times and took a third of the service's processor time, for checkpoints that the next one
-     * replaced seconds later.
+     * Whether {@code changed} versions caught up on since the last checkpoint are worth a new one: enough that a
+     * start would spend noticeably longer catching up on them than reading them packed (a twentieth of the year, at
+     * least {@code reports.figures-checkpoint-changes}); a revision tried once is not tried again. Asked only when a
+     * look has just caught up on new versions, so a checkpoint is written while writes stream in — where a national
+     * ingest absorbs it — and not in the pause after them: on H2, writing one blocks other writers for seconds (a
+     * policy that waited for a pause was tried, and stalled the PUTs after an ingest; docs/benchmarks.md).
      */
     boolean due(OfYear year, long changed) {
-        Instant now = clock.instant();
-        Seen seen = this.seen.compute(year.year(), (y, s) -> s != null && s.revision() == year.revision() ? s
-                : new Seen(year.revision(), now));
-        if (changed <= 0 || changed < Math.max(minimumChanges, year.units().size() / 20)
-                || Long.valueOf(year.revision()).equals(attempted.get(year.year()))) {
-            return false;
-        }
-        boolean quiet = !now.isBefore(seen.since().plus(quietFor));
-        Instant last = lastWritten.computeIfAbsent(year.year(), y -> now);
-        return quiet || !now.isBefore(last.plus(interval));
-    }
-
-    /** A revision of a year and when this instance first saw it. */
-    private record Seen(long revision, Instant since) {
+        return changed > 0 && changed >= Math.max(minimumChanges, year.units().size() / 20)
+                && !Long.valueOf(year.revision()).equals(attempted.get(year.year()));
     }
 
     /** The newest readable checkpoint of the year at or before {@code upTo}, if any. */
@@ -157,7 +132,6 @@ public class FiguresCheckpoints {
             long start = System.nanoTime();
             try {
                 write(year);
-                lastWritten.put(year.year(), clock.instant());
                 written.run();
                 LOG.info("Checkpointed the figures of {} units for {} at revision {} in {} ms", year.units().size(),
                         year.year(), year.revision(), (System.nanoTime() - start) / 1_000_000);
