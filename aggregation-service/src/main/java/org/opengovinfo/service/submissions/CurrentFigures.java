@@ -152,29 +152,29 @@ public class CurrentFigures implements FiguresOnRecord {
         if (justStored.holdsAny(cached.year())) {
             versions.addAll(submissions.storedBetweenWithoutFigures(cached.year(), cached.revision(), revision));
         } else {
-            Map<String, Current> all = new HashMap<>();
+            Map<UnitVersion, Current> all = new HashMap<>();
             submissions.storedBetween(cached.year(), cached.revision(), revision, s -> {
                 // the row without its text: a catch-up over a whole ingest must not hold 186,667 texts at once
                 versions.add(new StoredSubmission(s.unit(), s.year(), s.version(), s.template(), null, null,
                         s.contentHash(), s.submittedBy(), s.submittedAt(), null, s.revision()));
-                all.put(s.unit() + '\u0000' + s.version(), current(s));
+                all.put(UnitVersion.of(s), current(s));
             });
             return caughtUp(cached, revision, versions, Map.of(), all, readFromRows);
         }
         Map<StoredSubmission, Current> handedOver = new IdentityHashMap<>();
-        Set<String> toRead = new HashSet<>();
+        Set<UnitVersion> toRead = new HashSet<>();
         for (StoredSubmission s : versions) {
             Current mine = justStored.take(s);
             if (mine != null) {
                 handedOver.put(s, mine);
             } else {
-                toRead.add(s.unit() + '\u0000' + s.version());
+                toRead.add(UnitVersion.of(s));
             }
         }
-        Map<String, Current> read = new HashMap<>();
+        Map<UnitVersion, Current> read = new HashMap<>();
         if (!toRead.isEmpty()) {
             submissions.storedBetween(cached.year(), cached.revision(), revision, s -> {
-                String key = s.unit() + '\u0000' + s.version();
+                UnitVersion key = UnitVersion.of(s);
                 if (toRead.contains(key)) {
                     read.put(key, current(s));
                 }
@@ -183,14 +183,21 @@ public class CurrentFigures implements FiguresOnRecord {
         return caughtUp(cached, revision, versions, handedOver, read, readFromRows);
     }
 
+    /** A unit's version of the year being caught up on. */
+    private record UnitVersion(String unit, int version) {
+        static UnitVersion of(StoredSubmission s) {
+            return new UnitVersion(s.unit(), s.version());
+        }
+    }
+
     /** The year caught up on {@code versions}, in the order stored, each taken as handed over or as read. */
     private OfYear caughtUp(OfYear cached, long revision, List<StoredSubmission> versions,
-                            Map<StoredSubmission, Current> handedOver, Map<String, Current> read, long[] readFromRows) {
+                            Map<StoredSubmission, Current> handedOver, Map<UnitVersion, Current> read, long[] readFromRows) {
         Map<String, Current> stored = new HashMap<>();
         Map<String, Instant> newcomers = new HashMap<>();
         for (StoredSubmission s : versions) {
             readFromRows[0]++;
-            Current c = handedOver.containsKey(s) ? handedOver.get(s) : read.get(s.unit() + '\u0000' + s.version());
+            Current c = handedOver.containsKey(s) ? handedOver.get(s) : read.get(UnitVersion.of(s));
             if (c == null) {
                 // stored in the range when listed, so read with it: only a version deleted between the two reads
                 // (none are) could be missing
