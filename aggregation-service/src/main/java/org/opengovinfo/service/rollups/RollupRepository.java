@@ -1,5 +1,6 @@
 package org.opengovinfo.service.rollups;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -20,7 +21,9 @@ import java.util.Set;
 
 /**
  * Rollup snapshots in portable SQL, written once and never updated: a header row with the snapshot's provenance,
- * and one row per consolidating unit naming that unit's part, so that a pull reads one small row and one part.
+ * and one row per consolidating unit naming that unit's part, so that a pull reads one small row and one part. A
+ * snapshot whose units' parts are exactly those of an earlier one (a rollup with nothing changed) writes no rows and
+ * names that snapshot's in {@code units_of} (V21); every read below goes through it.
  * Headers and parts are stored deflated ({@link SnapshotCodec#pack}); parts once per distinct content, by hash, and
  * never deleted. Snapshots stored before V18 keep their JSON in the content columns and are read as they are.
  */
@@ -37,6 +40,9 @@ class RollupRepository {
     }
 
     private static final String HEADER = "SELECT id, unit_id, report_year, template_id, created_at, created_by, basis";
+    /** An entry's columns: the header's, the unit, and its part as stored before V18 or since. */
+    private static final String ENTRY = "SELECT s.id, s.unit_id, s.report_year, s.template_id, s.created_at, "
+            + "s.created_by, s.basis, r.unit_id AS entry_unit, r.content AS entry_content, p.content ";
     /** Ids asked for in one {@code IN} list. */
     private static final int IN_LIST = 500;
 
@@ -48,12 +54,18 @@ class RollupRepository {
 
     /**
      * Stores a snapshot, its header deflated, and its units' rows (unit → id of its part, in the order they are to be
-     * listed); the parts must be stored already ({@link #insertParts}).
+     * listed); the parts must be stored already ({@link #insertParts}). If {@code sameRowsAs} names a stored snapshot
+     * whose rows are exactly these, the new one shares them instead of writing them again. That snapshot is locked
+     * first, so that a prune cannot delete it before this one commits (a prune racing it fails on the key and tries
+     * again later); if it is not stored (its rollup rolled back, or it was pruned) the rows are written.
+     *
+     * @return whether the snapshot wrote its own rows (it did not share another's)
      */
-    void insert(StoredSnapshot s, Map<String, String> partIds) {
+    boolean insert(StoredSnapshot s, Map<String, String> partIds, @Nullable String sameRowsAs) {
+        String shared = sameRowsAs != null && ownsRows(sameRowsAs) ? sameRowsAs : null;
         byte[] header = SnapshotCodec.pack(s.content());
         jdbc.prepareStatement("INSERT INTO rollup_snapshot (id, unit_id, report_year, template_id, created_at, created_by, "
-                + "packed, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + "packed, basis, units_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, s.id());
                     ps.setString(2, s.unit());
                     ps.setInt(3, s.year());
@@ -62,8 +74,12 @@ class RollupRepository {
                     ps.setString(6, s.createdBy());
                     ps.setBytes(7, header);
                     ps.setString(8, s.basis());
+                    ps.setString(9, shared);
                     return ps.executeUpdate();
                 });
+        if (shared != null) {
+            return false;
+        }
         // one statement for every unit row, the rows given as three arrays: one round trip, where PostgreSQL's driver
         // rewrites a batch of 3,101 inserts into 25 statements of 128 rows (on H2 the two cost the same)
         String[] unitIds = partIds.keySet().toArray(String[]::new);
@@ -83,6 +99,17 @@ class RollupRepository {
                     ps.setArray(6, ps.getConnection().createArrayOf("INTEGER", ordinals));
                     return ps.executeUpdate();
                 });
+        return true;
+    }
+
+    /** Whether the snapshot is stored with rows of its own, locking it until this transaction ends if so. */
+    private boolean ownsRows(String snapshot) {
+        return jdbc.prepareStatement("SELECT id FROM rollup_snapshot WHERE id = ? AND units_of IS NULL FOR UPDATE", ps -> {
+            ps.setString(1, snapshot);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
     }
 
     /**
@@ -175,8 +202,9 @@ class RollupRepository {
 
     /** The parts of a snapshot, unit → JSON, in the order they were stored. */
     Map<String, String> entries(String snapshot) {
-        return jdbc.prepareStatement("SELECT r.unit_id, r.content, p.content FROM rollup_snapshot_unit r "
-                + "LEFT JOIN rollup_part p ON p.id = r.part_id WHERE r.snapshot_id = ? "
+        return jdbc.prepareStatement("SELECT r.unit_id, r.content, p.content FROM rollup_snapshot s "
+                + "JOIN rollup_snapshot_unit r ON r.snapshot_id = COALESCE(s.units_of, s.id) "
+                + "LEFT JOIN rollup_part p ON p.id = r.part_id WHERE s.id = ? "
                 + "AND (r.content IS NOT NULL OR r.part_id IS NOT NULL) ORDER BY r.ordinal", ps -> {
                     ps.setString(1, snapshot);
                     Map<String, String> entries = new LinkedHashMap<>();
@@ -207,7 +235,8 @@ class RollupRepository {
      * Deletes up to {@code limit} snapshots created before {@code cutoff} that were never read, that no publication
      * names, and that are not the newest of their unit and year; returns how many. The candidates are locked first
      * ({@code FOR UPDATE}), so that an instance pruning at the same moment skips them and a pull marking one read
-     * waits, then finds it gone; the conditions are the same in every instance, so any of them may prune.
+     * waits, then finds it gone; the conditions are the same in every instance, so any of them may prune. Rows that
+     * snapshots being kept share go to the newest of those, which the others then name.
      */
     int prune(Instant cutoff, int limit) {
         List<String> ids = jdbc.prepareStatement("SELECT s.id FROM rollup_snapshot s WHERE s.created_at < ? "
@@ -229,16 +258,46 @@ class RollupRepository {
         if (ids.isEmpty()) {
             return 0;
         }
+        for (String id : ids) {
+            handOverRows(id, ids);
+        }
         String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        jdbc.prepareStatement("DELETE FROM rollup_snapshot_unit WHERE snapshot_id IN (" + in + ")", ps -> {
-            for (int i = 0; i < ids.size(); i++) {
-                ps.setString(i + 1, ids.get(i));
-            }
-            return ps.executeUpdate();
-        });
-        return jdbc.prepareStatement("DELETE FROM rollup_snapshot WHERE id IN (" + in + ")", ps -> {
-            for (int i = 0; i < ids.size(); i++) {
-                ps.setString(i + 1, ids.get(i));
+        String[] args = ids.toArray(String[]::new);
+        // none of them names another's rows any more, so they can go in any order
+        update("UPDATE rollup_snapshot SET units_of = NULL WHERE units_of IS NOT NULL AND id IN (" + in + ")", args);
+        update("DELETE FROM rollup_snapshot_unit WHERE snapshot_id IN (" + in + ")", args);
+        return update("DELETE FROM rollup_snapshot WHERE id IN (" + in + ")", args);
+    }
+
+    /**
+     * Gives the rows of {@code snapshot}, about to be deleted, to the newest snapshot sharing them that is not (the
+     * others sharing them then name that one), if any; the sharing snapshots are locked so that none is pruned meanwhile.
+     */
+    private void handOverRows(String snapshot, List<String> deleted) {
+        List<String> sharing = jdbc.prepareStatement("SELECT id FROM rollup_snapshot WHERE units_of = ? "
+                + "ORDER BY created_at DESC, id DESC FOR UPDATE", ps -> {
+                    ps.setString(1, snapshot);
+                    List<String> found = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getString(1));
+                        }
+                    }
+                    return found;
+                });
+        String heir = sharing.stream().filter(id -> !deleted.contains(id)).findFirst().orElse(null);
+        if (heir == null) {
+            return;
+        }
+        update("UPDATE rollup_snapshot SET units_of = NULL WHERE id = ?", heir);
+        update("UPDATE rollup_snapshot SET units_of = ? WHERE units_of = ?", heir, snapshot);
+        update("UPDATE rollup_snapshot_unit SET snapshot_id = ? WHERE snapshot_id = ?", heir, snapshot);
+    }
+
+    private int update(String sql, String... args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
             }
             return ps.executeUpdate();
         });
@@ -246,12 +305,23 @@ class RollupRepository {
 
     /** One unit's part of a snapshot. */
     Optional<StoredEntry> entry(String snapshot, String unit) {
-        return entry("r.snapshot_id = ? AND r.unit_id = ?", snapshot, unit);
+        return entry(ENTRY + "FROM rollup_snapshot s JOIN rollup_snapshot_unit r ON r.snapshot_id = COALESCE(s.units_of, s.id) "
+                + "LEFT JOIN rollup_part p ON p.id = r.part_id WHERE s.id = ? AND r.unit_id = ?", snapshot, unit);
     }
 
-    /** The part of {@code unit} in the newest snapshot that consolidated it for {@code year}. */
+    /**
+     * The part of {@code unit} in the newest snapshot that consolidated it for {@code year}: of the snapshots with a
+     * row for it and those sharing such a snapshot's rows, the newest.
+     */
     Optional<StoredEntry> latestEntry(String unit, int year) {
-        return entry("r.unit_id = ? AND r.report_year = ?", unit, year);
+        String holding = "SELECT s.id, s.unit_id, s.report_year, s.template_id, s.created_at, s.created_by, s.basis, "
+                + "r.unit_id AS entry_unit, r.content AS entry_content, r.part_id FROM rollup_snapshot_unit r ";
+        return entry("SELECT x.id, x.unit_id, x.report_year, x.template_id, x.created_at, x.created_by, x.basis, "
+                + "x.entry_unit, x.entry_content, p.content FROM (" + holding
+                + "JOIN rollup_snapshot s ON s.id = r.snapshot_id WHERE r.unit_id = ? AND r.report_year = ? UNION ALL "
+                + holding + "JOIN rollup_snapshot s ON s.units_of = r.snapshot_id WHERE r.unit_id = ? AND r.report_year = ?"
+                + ") x LEFT JOIN rollup_part p ON p.id = x.part_id ORDER BY x.created_at DESC, x.id DESC",
+                unit, year, unit, year);
     }
 
     /** The snapshots rooted at {@code unit} for {@code year}, newest first, without their content. */
@@ -264,11 +334,9 @@ class RollupRepository {
                 });
     }
 
-    private Optional<StoredEntry> entry(String where, Object... args) {
-        return jdbc.prepareStatement("SELECT s.id, s.unit_id, s.report_year, s.template_id, s.created_at, s.created_by, "
-                + "s.basis, r.unit_id, r.content, p.content FROM rollup_snapshot_unit r "
-                + "JOIN rollup_snapshot s ON s.id = r.snapshot_id LEFT JOIN rollup_part p ON p.id = r.part_id WHERE "
-                + where + " ORDER BY r.created_at DESC, r.snapshot_id DESC", ps -> {
+    /** The first entry {@code sql} finds. */
+    private Optional<StoredEntry> entry(String sql, Object... args) {
+        return jdbc.prepareStatement(sql, ps -> {
                     for (int i = 0; i < args.length; i++) {
                         ps.setObject(i + 1, args[i]);
                     }

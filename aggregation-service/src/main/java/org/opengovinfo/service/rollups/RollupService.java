@@ -82,9 +82,15 @@ public class RollupService {
     private final Map<Key, Computed> computed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Computed> eldest) {
-            return size() > REMEMBERED;
+            if (size() > REMEMBERED) {
+                rowsOwners.remove(eldest.getKey()); // holds the result too: forgotten with it
+                return true;
+            }
+            return false;
         }
     });
+    /** By rollup remembered in {@link #computed}, the snapshot that wrote its units' rows, and from which result. */
+    private final Map<Key, RowsOwner> rowsOwners = new ConcurrentHashMap<>();
     /** Ids of trees known to be stored (in a transaction of their own, so committed). */
     private final Set<String> storedTrees = ConcurrentHashMap.newKeySet();
     private final Timer duration;
@@ -200,18 +206,24 @@ public class RollupService {
         } else {
             now = compute(unit, year, basis, template, tree, read, before != null && before.tree() == tree ? before : null,
                     phase);
+            rowsOwners.remove(key);
             computed.put(key, now);
         }
         String id = UUID.randomUUID().toString();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it, so pulls say the same
         Map<String, String> partIds = storeParts(now);
+        // with nothing changed, the units' rows are those of the snapshot last stored from the same result
+        RowsOwner owner = rowsOwners.get(key);
         // every report not listed in notAccepted was accepted; states are kept for the units that were not
         SnapshotCodec.Header header = new SnapshotCodec.Header(id, unit, year, template.id(), year, at, principal.name(),
                 now.completeness(), now.figuresRevision(), storeTree(tree), basis.code(), null, now.excluded(),
                 now.acceptedVersions(), null, null, null, now.notAccepted());
         StoredSnapshot stored = new StoredSnapshot(id, unit, year, template.id(), at, principal.name(), basis.code(),
                 SnapshotCodec.write(header));
-        snapshots.insert(stored, partIds);
+        if (snapshots.insert(stored, partIds, owner != null && owner.computed() == now ? owner.snapshot() : null)
+                && computed.get(key) == now) {
+            rowsOwners.put(key, new RowsOwner(now, id));
+        }
         audit.record("rollup.created", unit, year, Map.of("snapshot", id, "consolidatedUnits", partIds.size()));
         long written = System.nanoTime();
         phases.get("read").record(phase[0] - started, TimeUnit.NANOSECONDS);
@@ -224,10 +236,18 @@ public class RollupService {
     /** Forgets what the last rollups computed, so that the next computes from scratch: a test's reference. */
     void forgetComputed() {
         computed.clear();
+        rowsOwners.clear();
     }
 
     /** Which rollup: of which unit's subtree, for which year, over which figures. */
     private record Key(String unit, int year, Basis basis) {
+    }
+
+    /**
+     * The snapshot that wrote the units' rows for what a rollup computed; one stored later from the same result
+     * shares them. Not known to be committed: if it is not stored, the repository writes the rows.
+     */
+    private record RowsOwner(Computed computed, String snapshot) {
     }
 
     /**

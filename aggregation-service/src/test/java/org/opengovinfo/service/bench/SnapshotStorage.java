@@ -17,11 +17,12 @@ import java.util.Map;
  * What the service's snapshots take in its database, read straight from the tables after the service has stopped
  * (an H2 file is locked while it runs): every column of every row counted as the bytes it holds (text as UTF-8,
  * binary as is, numbers and times as 8), so the figure does not depend on a database's page layout or on
- * PostgreSQL compressing large values behind the service's back. Works on the schema before and after V18.
+ * PostgreSQL compressing large values behind the service's back. Works on the schema since V21.
  *
  * @param snapshots how many snapshots are stored
  * @param totalBytes everything the rollup tables hold
- * @param newestBytes the newest snapshot on its own: its header, its units' rows and every part it names
+ * @param newestBytes the newest snapshot on its own: its header, its units' rows (or those it shares) and every part
+ *     it names
  * @param treeBytes the stored trees (unit → parent), shared by every snapshot of one tree; a run stores one
  */
 record SnapshotStorage(int snapshots, long totalBytes, long newestBytes, long treeBytes) {
@@ -51,11 +52,14 @@ record SnapshotStorage(int snapshots, long totalBytes, long newestBytes, long tr
             String newest = newest(c);
             long newestBytes = 0;
             if (newest != null) {
+                // the units' rows it names, its own or (a rollup with nothing changed, V21) those it shares: what
+                // the snapshot would take stored on its own
+                String rows = "SELECT COALESCE(s.units_of, s.id) FROM rollup_snapshot s WHERE s.id = ?";
                 newestBytes += bytes(c, "SELECT * FROM rollup_snapshot WHERE id = ?", newest)
-                        + bytes(c, "SELECT * FROM rollup_snapshot_unit WHERE snapshot_id = ?", newest);
+                        + bytes(c, "SELECT * FROM rollup_snapshot_unit WHERE snapshot_id = (" + rows + ")", newest);
                 if (exists(c, "rollup_part")) {
                     newestBytes += bytes(c, "SELECT * FROM rollup_part p WHERE p.id IN "
-                            + "(SELECT part_id FROM rollup_snapshot_unit WHERE snapshot_id = ?)", newest);
+                            + "(SELECT part_id FROM rollup_snapshot_unit WHERE snapshot_id = (" + rows + "))", newest);
                 }
             }
             return new SnapshotStorage(count, total, newestBytes, bytes(c, "SELECT * FROM rollup_tree"));
