@@ -98,7 +98,8 @@ public class CurrentFigures implements FiguresOnRecord {
     private void checkpointIfDue(OfYear year, long read) {
         long changed = sinceCheckpoint.merge(year.year(), read, Long::sum);
         if (checkpoints.due(year, changed)) {
-            checkpoints.writeLater(year, () -> sinceCheckpoint.merge(year.year(), -changed, Long::sum));
+            checkpoints.writeLater(year, from -> changedSince(year.year(), from, year.revision()),
+                    () -> sinceCheckpoint.merge(year.year(), -changed, Long::sum));
         }
     }
 
@@ -138,6 +139,7 @@ public class CurrentFigures implements FiguresOnRecord {
             sinceCheckpoint.put(year, 0L);
             return checkpoint.get().revision() == revision ? checkpoint.get() : catchUp(checkpoint.get(), revision, readFromRows);
         }
+        checkpoints.forget(year); // nothing to build checkpoints of changes on
         Map<String, Current> units = new HashMap<>();
         submissions.atRevision(year, revision, s -> units.put(s.unit(), current(s)));
         readFromRows[0] += units.size();
@@ -230,19 +232,27 @@ public class CurrentFigures implements FiguresOnRecord {
         if (older == newer) {
             return Set.of();
         }
-        Deque<Step> steps = changes.get(newer.year());
-        if (older.year() != newer.year() || steps == null || older.revision() > newer.revision()) {
+        return older.year() == newer.year() ? changedSince(newer.year(), older.revision(), newer.revision()) : null;
+    }
+
+    /**
+     * The units whose figures differ between the year at revision {@code from} and at {@code to}, as far as this
+     * instance remembers its catch-ups between them; {@code null} if it cannot tell.
+     */
+    private Set<String> changedSince(int year, long from, long to) {
+        Deque<Step> steps = changes.get(year);
+        if (steps == null || from > to) {
             return null;
         }
         Set<String> changed = new HashSet<>();
-        long at = older.revision();
+        long at = from;
         for (Step step : steps) {
-            if (step.from() == at && step.to() <= newer.revision()) {
+            if (step.from() == at && step.to() <= to) {
                 changed.addAll(step.units());
                 at = step.to();
             }
         }
-        return at == newer.revision() ? changed : null;
+        return at == to ? changed : null;
     }
 
     /** A catch-up: from one revision to the next, the units whose figures it read. */

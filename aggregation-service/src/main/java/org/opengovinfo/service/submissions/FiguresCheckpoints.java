@@ -1,6 +1,7 @@
 package org.opengovinfo.service.submissions;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.annotation.PreDestroy;
@@ -14,10 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -36,15 +39,27 @@ import org.slf4j.LoggerFactory;
  * the versions stored after it — a national year is a few dozen blocks instead of 190,000 rows of text decoded cell
  * by cell.
  *
+ * <p>A checkpoint holds the whole year, or only the units whose figures changed since the checkpoint it names (V22):
+ * while a national ingest streams in, a checkpoint every twentieth of the year then costs that twentieth, not the
+ * whole year each time. A start reads the newest chain — a whole year and the changes on top of it, in order. A whole
+ * year is written again when no chain is known, when the changes since are not known, or when the chain would hold
+ * {@value #MAX_CHANGES} checkpoints of changes or as many units as the year (so a start never reads more than twice
+ * the year).
+ *
  * <p>Never the only copy of anything: a checkpoint is derived from the submission rows, exact at its revision, and
- * ignored if it cannot be read (a format or template layout this build does not know, a damaged part), in which case
- * the year is read from the rows as before and a new checkpoint written.
+ * ignored if it cannot be read (a format or template layout this build does not know, a damaged part, a chain whose
+ * base is gone), in which case the year is read from the rows as before and a new checkpoint written.
  */
 @Singleton
 public class FiguresCheckpoints {
 
     private static final Logger LOG = LoggerFactory.getLogger(FiguresCheckpoints.class);
+    /** Parts of a checkpoint of the whole year. */
     private static final int FORMAT = 1;
+    /** Parts of a checkpoint of the changes since another: a build that reads only the whole year ignores them. */
+    private static final int FORMAT_CHANGES = 2;
+    /** Checkpoints of changes on top of one of the whole year, at most. */
+    static final int MAX_CHANGES = 64;
     /** Uncompressed bytes per part, below any column size limit once deflated (deflate never grows data by 1 %). */
     private static final int PART_BYTES = 900_000;
     private static final int HAS_DECLARED = 1;
@@ -64,6 +79,15 @@ public class FiguresCheckpoints {
         return t;
     });
     private final Map<Integer, Boolean> writing = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per year, the newest chain this instance read or wrote: what a checkpoint of changes builds on. */
+    private final Map<Integer, Chain> chains = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A chain of checkpoints as far as this instance knows it: its newest revision, how many checkpoints of changes
+     * it holds and how many units they hold together.
+     */
+    private record Chain(long revision, int changes, long changedUnits) {
+    }
 
     FiguresCheckpoints(CheckpointRepository repository, Templates templates, Clock clock,
                        @Value("${reports.figures-checkpoint-changes:2000}") int minimumChanges) {
@@ -86,55 +110,93 @@ public class FiguresCheckpoints {
                 && !Long.valueOf(year.revision()).equals(attempted.get(year.year()));
     }
 
-    /** The newest readable checkpoint of the year at or before {@code upTo}, if any. */
+    /**
+     * The year at the newest readable chain of checkpoints at or before {@code upTo}, if any; this instance then
+     * builds its next checkpoints of changes on that chain.
+     */
     @Transactional(readOnly = true)
     public Optional<OfYear> newest(int year, long upTo) {
-        Optional<CheckpointRepository.Stored> stored = repository.newest(year, upTo);
-        if (stored.isEmpty()) {
+        List<CheckpointRepository.Stored> chain = repository.newest(year, upTo);
+        if (chain.isEmpty()) {
             return Optional.empty();
         }
+        long revision = chain.get(chain.size() - 1).revision();
         try {
-            return Optional.of(decode(year, stored.get()));
+            long[] changedUnits = {0};
+            OfYear read = decode(year, chain, changedUnits);
+            chains.put(year, new Chain(revision, chain.size() - 1, changedUnits[0]));
+            return Optional.of(read);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            LOG.warn("Ignoring the figures checkpoint of {} at revision {}: {}", year, stored.get().revision(), e.getMessage());
+            LOG.warn("Ignoring the figures checkpoint of {} at revision {}: {}", year, revision, e.getMessage());
             return Optional.empty();
         }
     }
 
-    /** Stores a checkpoint of the year now, in this thread, and deletes the older ones. */
+    /** Forgets the chain this instance knew of the year (read from the rows): its next checkpoint is a whole year. */
+    void forget(int year) {
+        chains.remove(year);
+    }
+
+    /** Stores a checkpoint of the whole year now, in this thread, and deletes the older ones. */
     @Transactional
     public void write(OfYear year) {
+        write(year, null, null);
+    }
+
+    /**
+     * Stores a checkpoint now, in this thread: of the units {@code changed} since the checkpoint at {@code base}, or
+     * with {@code base} {@code null} of the whole year, deleting the older ones.
+     */
+    @Transactional
+    public void write(OfYear year, @Nullable Long base, @Nullable Set<String> changed) {
         if (repository.has(year.year(), year.revision())) {
             return; // another instance checkpointed this revision: the same figures
         }
-        List<byte[]> parts = encode(year);
+        List<byte[]> parts = base == null ? encode(year) : encode(year, changed);
         try {
-            repository.insert(year.year(), year.revision(), parts, clock.instant());
+            repository.insert(year.year(), year.revision(), base, parts, clock.instant());
         } catch (DataAccessException e) {
             // another instance checkpointed the same revision first: its checkpoint is the same figures
-            if (repository.newest(year.year(), year.revision()).map(s -> s.revision() == year.revision()).orElse(false)) {
+            if (repository.has(year.year(), year.revision())) {
                 return;
             }
             throw e;
         }
-        repository.deleteOlder(year.year(), year.revision());
+        if (base == null) {
+            repository.deleteOlder(year.year(), year.revision());
+        }
     }
 
-    /** Writes a checkpoint of the year in the background, unless one of that year is being written already. */
-    void writeLater(OfYear year, Runnable written) {
+    /**
+     * Writes a checkpoint of the year in the background, unless one of that year is being written already: of the
+     * changes since the chain this instance knows, if {@code changedSince} tells them (the units changed after a
+     * revision, {@code null} if not known) and the chain has room, else of the whole year.
+     */
+    void writeLater(OfYear year, Function<Long, Set<String>> changedSince, Runnable written) {
         if (writing.putIfAbsent(year.year(), Boolean.TRUE) != null) {
             return;
         }
         // a failed write (another instance's checkpoint of the same revision committed first, a full disk) is not
         // tried again for the same revision every second: the next revision may try again
         attempted.put(year.year(), year.revision());
+        Chain chain = chains.get(year.year());
+        Set<String> changed = chain == null || chain.changes() >= MAX_CHANGES || chain.revision() >= year.revision()
+                ? null : changedSince.apply(chain.revision());
+        boolean changes = changed != null && chain.changedUnits() + changed.size() < year.units().size();
         writer.execute(() -> {
             long start = System.nanoTime();
             try {
-                write(year);
+                if (changes) {
+                    write(year, chain.revision(), changed);
+                    chains.put(year.year(), new Chain(year.revision(), chain.changes() + 1,
+                            chain.changedUnits() + changed.size()));
+                } else {
+                    write(year);
+                    chains.put(year.year(), new Chain(year.revision(), 0, 0));
+                }
                 written.run();
-                LOG.info("Checkpointed the figures of {} units for {} at revision {} in {} ms", year.units().size(),
-                        year.year(), year.revision(), (System.nanoTime() - start) / 1_000_000);
+                LOG.info("Checkpointed the figures of {} units for {} at revision {} in {} ms", changes ? changed.size()
+                        : year.units().size(), year.year(), year.revision(), (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
                 LOG.warn("Could not checkpoint the figures of {}; a start will read them from the versions stored", year.year(), e);
             } finally {
@@ -155,11 +217,30 @@ public class FiguresCheckpoints {
      * units that have no current figures (none in practice, kept so the year reads back exactly).
      */
     List<byte[]> encode(OfYear year) {
+        return encode(year, FORMAT, new TreeMap<>(year.units()), year.firstSubmitted().keySet());
+    }
+
+    /** The units of the year named in {@code changed} packed into parts, as a checkpoint of changes. */
+    List<byte[]> encode(OfYear year, Set<String> changed) {
+        TreeMap<String, Current> units = new TreeMap<>();
+        for (String unit : changed) {
+            Current c = year.units().get(unit);
+            if (c != null) {
+                units.put(unit, c);
+            }
+        }
+        return encode(year, FORMAT_CHANGES, units, changed);
+    }
+
+    /**
+     * {@code units} packed into parts of the given format, with the first submission times the year holds for them
+     * and, in the last part, for those of {@code withFirst} that have no figures.
+     */
+    private static List<byte[]> encode(OfYear year, int format, TreeMap<String, Current> units, Set<String> withFirst) {
         List<byte[]> parts = new ArrayList<>();
-        TreeMap<String, Current> units = new TreeMap<>(year.units());
         List<String> firstOnly = new ArrayList<>();
-        for (String unit : year.firstSubmitted().keySet()) {
-            if (!units.containsKey(unit)) {
+        for (String unit : withFirst) {
+            if (!units.containsKey(unit) && year.firstSubmitted().containsKey(unit)) {
                 firstOnly.add(unit);
             }
         }
@@ -168,20 +249,37 @@ public class FiguresCheckpoints {
         for (Map.Entry<String, Current> e : units.entrySet()) {
             part.add(e.getKey(), e.getValue(), year.firstSubmitted().get(e.getKey()));
             if (part.body.length() >= PART_BYTES) {
-                parts.add(part.finish(List.of(), year.firstSubmitted()));
+                parts.add(part.finish(format, List.of(), year.firstSubmitted()));
                 part = new Part();
             }
         }
-        parts.add(part.finish(firstOnly, year.firstSubmitted()));
+        parts.add(part.finish(format, firstOnly, year.firstSubmitted()));
         return parts;
     }
 
-    OfYear decode(int year, CheckpointRepository.Stored stored) {
+    /**
+     * The year from a chain of checkpoints, oldest first: the whole year, then each one's changes over it; counts the
+     * units the checkpoints of changes hold into {@code changedUnits[0]}.
+     */
+    OfYear decode(int year, List<CheckpointRepository.Stored> chain, long[] changedUnits) {
         Map<String, Current> units = new HashMap<>();
         Map<String, Instant> first = new HashMap<>();
+        for (CheckpointRepository.Stored stored : chain) {
+            int read = decode(stored, stored.base() == null ? FORMAT : FORMAT_CHANGES, units, first);
+            if (stored.base() != null) {
+                changedUnits[0] += read;
+            }
+        }
+        return new OfYear(year, chain.get(chain.size() - 1).revision(), Collections.unmodifiableMap(units),
+                Collections.unmodifiableMap(first));
+    }
+
+    /** Reads one checkpoint's units over {@code units} and {@code first}; returns how many it holds. */
+    private int decode(CheckpointRepository.Stored stored, int format, Map<String, Current> units, Map<String, Instant> first) {
+        int read = 0;
         for (byte[] bytes : stored.parts()) {
             PackedFigures.In in = new PackedFigures.In(inflate(bytes));
-            if (in.varInt() != FORMAT) {
+            if (in.varInt() != format) {
                 throw new IllegalArgumentException("a format this build does not read");
             }
             int templateCount = in.varInt();
@@ -196,6 +294,7 @@ public class FiguresCheckpoints {
                 used[i] = t;
             }
             int count = in.varInt();
+            read += count;
             for (int i = 0; i < count; i++) {
                 String unit = in.string();
                 int version = in.varInt();
@@ -218,7 +317,19 @@ public class FiguresCheckpoints {
                 throw new IllegalArgumentException("a part holds more than it says");
             }
         }
-        return new OfYear(year, stored.revision(), Collections.unmodifiableMap(units), Collections.unmodifiableMap(first));
+        return read;
+    }
+
+    /** How many units one stored part holds. */
+    int unitsIn(byte[] part) {
+        PackedFigures.In in = new PackedFigures.In(inflate(part));
+        in.varInt(); // the format
+        int templateCount = in.varInt();
+        for (int i = 0; i < templateCount; i++) {
+            in.string();
+            in.varLong();
+        }
+        return in.varInt();
     }
 
     private static Instant instant(PackedFigures.In in) {
@@ -256,9 +367,9 @@ public class FiguresCheckpoints {
             count++;
         }
 
-        byte[] finish(List<String> firstOnly, Map<String, Instant> firstSubmitted) {
+        byte[] finish(int format, List<String> firstOnly, Map<String, Instant> firstSubmitted) {
             PackedFigures.Out out = new PackedFigures.Out(body.length() + 256);
-            out.varInt(FORMAT);
+            out.varInt(format);
             out.varInt(used.size());
             for (Template t : used.keySet()) {
                 out.string(t.id());

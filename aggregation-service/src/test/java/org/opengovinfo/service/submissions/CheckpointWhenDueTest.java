@@ -40,7 +40,7 @@ class CheckpointWhenDueTest {
     void aRevisionTriedOnceIsNotTriedAgainWhateverBecameOfTheTry() throws InterruptedException {
         assertTrue(checkpoints.due(year(100, 7), 5_000));
         // the try fails in the background (this checkpoint store has no database), as a duplicate or a full disk would
-        checkpoints.writeLater(year(100, 7), () -> { });
+        checkpoints.writeLater(year(100, 7), from -> null, () -> { });
         assertFalse(checkpoints.due(year(100, 7), 5_000), "tried already");
         assertTrue(checkpoints.due(year(100, 8), 5_000), "a newer revision may be tried");
         checkpoints.stop();
