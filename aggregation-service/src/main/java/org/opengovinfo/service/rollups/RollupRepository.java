@@ -311,17 +311,43 @@ class RollupRepository {
 
     /**
      * The part of {@code unit} in the newest snapshot that consolidated it for {@code year}: of the snapshots with a
-     * row for it and those sharing such a snapshot's rows, the newest.
+     * row for it and those sharing such a snapshot's rows, the newest. The part is read apart, once that snapshot is
+     * found: joined to every candidate, H2 read them all (pulls took 11 ms instead of 3).
      */
     Optional<StoredEntry> latestEntry(String unit, int year) {
         String holding = "SELECT s.id, s.unit_id, s.report_year, s.template_id, s.created_at, s.created_by, s.basis, "
                 + "r.unit_id AS entry_unit, r.content AS entry_content, r.part_id FROM rollup_snapshot_unit r ";
-        return entry("SELECT x.id, x.unit_id, x.report_year, x.template_id, x.created_at, x.created_by, x.basis, "
-                + "x.entry_unit, x.entry_content, p.content FROM (" + holding
-                + "JOIN rollup_snapshot s ON s.id = r.snapshot_id WHERE r.unit_id = ? AND r.report_year = ? UNION ALL "
-                + holding + "JOIN rollup_snapshot s ON s.units_of = r.snapshot_id WHERE r.unit_id = ? AND r.report_year = ?"
-                + ") x LEFT JOIN rollup_part p ON p.id = x.part_id ORDER BY x.created_at DESC, x.id DESC",
-                unit, year, unit, year);
+        return jdbc.prepareStatement(holding + "JOIN rollup_snapshot s ON s.id = r.snapshot_id "
+                + "WHERE r.unit_id = ? AND r.report_year = ? UNION ALL " + holding
+                + "JOIN rollup_snapshot s ON s.units_of = r.snapshot_id WHERE r.unit_id = ? AND r.report_year = ? "
+                + "ORDER BY created_at DESC, id DESC", ps -> {
+                    ps.setString(1, unit);
+                    ps.setInt(2, year);
+                    ps.setString(3, unit);
+                    ps.setInt(4, year);
+                    ps.setMaxRows(1);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.<StoredEntry>empty();
+                        }
+                        String part = rs.getString(10);
+                        return Optional.of(new StoredEntry(header(rs, ""), rs.getString(8),
+                                json(rs.getString(9), part == null ? null : part(part))));
+                    }
+                });
+    }
+
+    /** A stored part's deflated JSON. */
+    private byte[] part(String id) {
+        return jdbc.prepareStatement("SELECT content FROM rollup_part WHERE id = ?", ps -> {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("a snapshot names part " + id + ", which is not stored");
+                }
+                return rs.getBytes(1);
+            }
+        });
     }
 
     /** The snapshots rooted at {@code unit} for {@code year}, newest first, without their content. */

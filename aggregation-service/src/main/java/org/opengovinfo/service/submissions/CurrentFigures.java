@@ -1,6 +1,7 @@
 package org.opengovinfo.service.submissions;
 
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import org.opengovinfo.model.figures.Figures;
 import org.opengovinfo.service.season.FiguresOnRecord;
 import org.opengovinfo.service.system.LayeredMap;
 import org.opengovinfo.service.system.YearRevisions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The current figures of every unit for a year, kept in memory between rollups and brought up to date by reading
@@ -30,6 +33,8 @@ import org.opengovinfo.service.system.YearRevisions;
  */
 @Singleton
 public class CurrentFigures implements FiguresOnRecord {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CurrentFigures.class);
 
     /** One unit's current submission. {@code declared} may be {@code null}. */
     public record Current(int version, Figures own, Figures declared) {
@@ -100,6 +105,25 @@ public class CurrentFigures implements FiguresOnRecord {
         if (checkpoints.due(year, changed)) {
             checkpoints.writeLater(year, from -> changedSince(year.year(), from, year.revision()),
                     () -> sinceCheckpoint.merge(year.year(), -changed, Long::sum));
+        }
+    }
+
+    /**
+     * At a graceful stop, checkpoints each year held whose versions since the last checkpoint are in none, if it is
+     * the year as stored now: the next start then reads the checkpoint and no versions. Killed, a start catches up
+     * from the stored versions as always.
+     */
+    @PreDestroy
+    void checkpointAtStop() {
+        for (OfYear year : List.copyOf(cache.values())) {
+            if (sinceCheckpoint.getOrDefault(year.year(), 0L) > 0) {
+                try {
+                    checkpoints.writeAtStop(year, from -> changedSince(year.year(), from, year.revision()));
+                } catch (RuntimeException | InterruptedException e) {
+                    LOG.warn("Could not checkpoint the figures of {} at the stop; the next start reads the versions "
+                            + "stored since the last checkpoint: {}", year.year(), e.toString());
+                }
+            }
         }
     }
 

@@ -30,6 +30,7 @@ import org.opengovinfo.model.template.Template;
 import org.opengovinfo.model.template.Templates;
 import org.opengovinfo.service.submissions.CurrentFigures.Current;
 import org.opengovinfo.service.submissions.CurrentFigures.OfYear;
+import org.opengovinfo.service.system.YearRevisions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,7 @@ public class FiguresCheckpoints {
     private static final int NO_FIGURES = 4;
 
     private final CheckpointRepository repository;
+    private final YearRevisions revisions;
     private final Templates templates;
     private final Clock clock;
     private final int minimumChanges;
@@ -89,9 +91,10 @@ public class FiguresCheckpoints {
     private record Chain(long revision, int changes, long changedUnits) {
     }
 
-    FiguresCheckpoints(CheckpointRepository repository, Templates templates, Clock clock,
+    FiguresCheckpoints(CheckpointRepository repository, Templates templates, Clock clock, YearRevisions revisions,
                        @Value("${reports.figures-checkpoint-changes:2000}") int minimumChanges) {
         this.repository = repository;
+        this.revisions = revisions;
         this.templates = templates;
         this.clock = clock;
         this.minimumChanges = minimumChanges;
@@ -179,30 +182,54 @@ public class FiguresCheckpoints {
         // a failed write (another instance's checkpoint of the same revision committed first, a full disk) is not
         // tried again for the same revision every second: the next revision may try again
         attempted.put(year.year(), year.revision());
-        Chain chain = chains.get(year.year());
-        Set<String> changed = chain == null || chain.changes() >= MAX_CHANGES || chain.revision() >= year.revision()
-                ? null : changedSince.apply(chain.revision());
-        boolean changes = changed != null && chain.changedUnits() + changed.size() < year.units().size();
+        Plan plan = plan(year, changedSince);
         writer.execute(() -> {
-            long start = System.nanoTime();
             try {
-                if (changes) {
-                    write(year, chain.revision(), changed);
-                    chains.put(year.year(), new Chain(year.revision(), chain.changes() + 1,
-                            chain.changedUnits() + changed.size()));
-                } else {
-                    write(year);
-                    chains.put(year.year(), new Chain(year.revision(), 0, 0));
-                }
+                carryOut(plan);
                 written.run();
-                LOG.info("Checkpointed the figures of {} units for {} at revision {} in {} ms", changes ? changed.size()
-                        : year.units().size(), year.year(), year.revision(), (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
                 LOG.warn("Could not checkpoint the figures of {}; a start will read them from the versions stored", year.year(), e);
             } finally {
                 writing.remove(year.year());
             }
         });
+    }
+
+    /**
+     * At a graceful stop: once the background writer is done, checkpoints the year in this thread, provided it is the
+     * year as stored now (its revision the database's), so that the next start reads no versions.
+     */
+    @Transactional
+    public void writeAtStop(OfYear year, Function<Long, Set<String>> changedSince) throws InterruptedException {
+        writer.shutdown();
+        writer.awaitTermination(5, TimeUnit.SECONDS);
+        if (revisions.year(year.year()) == year.revision()) {
+            carryOut(plan(year, changedSince));
+        }
+    }
+
+    /** A checkpoint to write: of the units {@code changed} since the one at {@code base}, or of the whole year. */
+    private record Plan(OfYear year, @Nullable Long base, @Nullable Set<String> changed) {
+    }
+
+    private Plan plan(OfYear year, Function<Long, Set<String>> changedSince) {
+        Chain chain = chains.get(year.year());
+        Set<String> changed = chain == null || chain.changes() >= MAX_CHANGES || chain.revision() >= year.revision()
+                ? null : changedSince.apply(chain.revision());
+        return changed != null && chain.changedUnits() + changed.size() < year.units().size()
+                ? new Plan(year, chain.revision(), changed) : new Plan(year, null, null);
+    }
+
+    private void carryOut(Plan plan) {
+        long start = System.nanoTime();
+        OfYear year = plan.year();
+        write(year, plan.base(), plan.changed());
+        Chain chain = chains.get(year.year());
+        chains.put(year.year(), plan.base() == null || chain == null ? new Chain(year.revision(), 0, 0)
+                : new Chain(year.revision(), chain.changes() + 1, chain.changedUnits() + plan.changed().size()));
+        LOG.info("Checkpointed the figures of {} units for {} at revision {} in {} ms", plan.base() == null
+                ? year.units().size() : plan.changed().size(), year.year(), year.revision(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     @PreDestroy

@@ -17,7 +17,7 @@ import org.opengovinfo.service.testing.TestClock;
  */
 class CheckpointWhenDueTest {
 
-    private final FiguresCheckpoints checkpoints = new FiguresCheckpoints(null, null, new TestClock(), 2000);
+    private final FiguresCheckpoints checkpoints = new FiguresCheckpoints(null, null, new TestClock(), null, 2000);
 
     private static OfYear year(int units, long revision) {
         Map<String, Current> figures = new HashMap<>();

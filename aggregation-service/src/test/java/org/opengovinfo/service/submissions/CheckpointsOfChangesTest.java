@@ -22,7 +22,7 @@ import org.opengovinfo.service.testing.TestDatabase;
  * Checkpoints after the first hold only the units whose figures changed since the one before (V22), and a start reads
  * the chain — the whole year, then each checkpoint's changes in order — to exactly the year the stored versions give:
  * changed figures, a report marked not applicable, a unit's first report, declared tables. A chain whose middle is
- * gone is not read past the gap.
+ * gone is not read past the gap. A graceful stop checkpoints what changed since the last checkpoint.
  */
 class CheckpointsOfChangesTest {
 
@@ -84,6 +84,32 @@ class CheckpointsOfChangesTest {
         }
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(TestDatabase.class)
+    void aGracefulStopCheckpointsWhatChangedSoTheNextStartReadsNoVersions(TestDatabase database) throws Exception {
+        Map<String, Object> datasource;
+        OfYear held;
+        // no checkpoint is due while it runs (too few changes), and nothing follows the year in the background
+        try (ServiceUnderTest service = ServiceUnderTest.start(database, Map.of("reports.figures-follow-interval", "1h"))) {
+            service.post("/api/v1/units/import", Map.of("units", List.of(
+                    Map.of("id", "county", "name", "某区", "kind", "district", "fromYear", 2015),
+                    Map.of("id", "a", "name", "甲街道", "kind", "street", "fromYear", 2015, "parent", "county")))).ok();
+            put(service, "a", Map.of("figures", Map.of("s2_5.licensing.decisions", 3)));
+            held = service.bean(CurrentFigures.class).of(YEAR);
+            put(service, "county", Map.of("figures", Map.of("s2_5.licensing.decisions", 1)));
+            held = service.bean(CurrentFigures.class).of(YEAR);
+            assertEquals(List.of(), checkpoints(service));
+            datasource = service.datasource();
+        }
+        try (ServiceUnderTest restarted = ServiceUnderTest.start(datasource)) {
+            assertEquals(List.of(List.of(held.revision(), "whole year", 2L)), checkpoints(restarted));
+            OfYear read = restarted.bean(CurrentFigures.class).of(YEAR);
+            assertSameYear(held, read);
+            assertEquals(held.revision(), restarted.bean(FiguresCheckpoints.class).newest(YEAR, read.revision())
+                    .orElseThrow().revision());
+        }
+    }
+
     private static void put(ServiceUnderTest service, String unit, Map<String, Object> body) {
         service.put("/api/v1/units/" + unit + "/figures/" + YEAR, body).ok();
     }
@@ -91,8 +117,8 @@ class CheckpointsOfChangesTest {
     /** Waits until the background checkpoint of this state of the year is stored; returns its revision. */
     private static long checkpointed(ServiceUnderTest service, OfYear year) throws Exception {
         for (int i = 0; i < 500; i++) {
-            if (!checkpoints(service).isEmpty() && checkpoints(service).get(checkpoints(service).size() - 1).get(0)
-                    .equals(year.revision())) {
+            List<List<Object>> stored = checkpoints(service);
+            if (!stored.isEmpty() && stored.get(stored.size() - 1).get(0).equals(year.revision())) {
                 return year.revision();
             }
             Thread.sleep(20);
