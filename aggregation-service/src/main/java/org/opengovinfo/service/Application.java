@@ -115,9 +115,11 @@ public final class Application {
         if (url == null || url.isBlank()) {
             Path dir = DataDirectory.prepare(Path.of(env.getOrDefault("DATA_DIR", "data")));
             // WRITE_DELAY=0: H2 writes every commit to its file before the commit returns, so what the service has
-            // acknowledged survives the process being killed (by default H2 writes up to a second later)
-            url = "jdbc:h2:file:" + dir.resolve("reports")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+            // acknowledged survives the process being killed (by default H2 writes up to a second later).
+            // DB_CLOSE_ON_EXIT=FALSE: H2 does not close the database from its own shutdown hook, beside the service's
+            // stopping (which checkpoints the year's figures then, see CurrentFigures); the pool's close closes it
+            url = "jdbc:h2:file:" + dir.resolve("reports") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                    + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
             p.put("datasources.default.username", env.getOrDefault("DB_USER", "sa"));
             p.put("datasources.default.password", env.getOrDefault("DB_PASSWORD", ""));
         } else {

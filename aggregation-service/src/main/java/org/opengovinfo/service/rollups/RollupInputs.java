@@ -2,6 +2,8 @@ package org.opengovinfo.service.rollups;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Collections;
 import java.util.HashMap;
@@ -9,6 +11,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opengovinfo.service.season.SeasonService;
 import org.opengovinfo.service.season.Standing;
@@ -55,17 +60,28 @@ class RollupInputs {
 
     private final CurrentFigures figures;
     private final SeasonService season;
+    private final ExecutorService io;
     private final Map<Integer, OfYear> cache = new ConcurrentHashMap<>();
     private final Map<Integer, Object> loading = new ConcurrentHashMap<>();
 
-    RollupInputs(CurrentFigures figures, SeasonService season) {
+    RollupInputs(CurrentFigures figures, SeasonService season, @Named(TaskExecutors.IO) ExecutorService io) {
         this.figures = figures;
         this.season = season;
+        this.io = io;
     }
 
     /** The year's inputs as of its current revision; the same object for as long as nothing changed. */
     @Transactional(readOnly = true)
     public OfYear of(int year) {
+        if (!cache.containsKey(year)) {
+            synchronized (loading.computeIfAbsent(year, y -> new Object())) {
+                if (!cache.containsKey(year)) {
+                    OfYear first = firstRead(year);
+                    cache.put(year, first);
+                    return first;
+                }
+            }
+        }
         CurrentFigures.OfYear now = figures.of(year);
         OfYear known = cache.get(year);
         if (known != null && known.figures() == now) {
@@ -85,6 +101,35 @@ class RollupInputs {
             }
             return fresh;
         }
+    }
+
+    /**
+     * The year's first read: every report's state read on another connection while the figures are read (nationally
+     * each takes seconds after a start, and one waited for the other). The states are read after revision
+     * {@code before} was, so they hold every move up to it; the reports stored or moved by review after it up to the
+     * figures' revision are read again.
+     */
+    private OfYear firstRead(int year) {
+        long before = figures.revision(year);
+        Future<Map<String, Standing>> states = io.submit(() -> season.standings(year));
+        CurrentFigures.OfYear now = figures.of(year);
+        Map<String, Standing> standings;
+        try {
+            standings = new HashMap<>(states.get());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the reports' states of " + year, e);
+        }
+        if (now.revision() > before) {
+            Set<String> moved = new HashSet<>(season.movedSince(year, before));
+            moved.addAll(figures.storedBetween(year, before, now.revision()));
+            Map<String, Standing> read = season.standings(year, moved);
+            standings.keySet().removeAll(moved);
+            standings.putAll(read);
+        }
+        return new OfYear(now, Collections.unmodifiableMap(standings), serials.incrementAndGet(), Map.of());
     }
 
     private OfYear caughtUp(OfYear known, CurrentFigures.OfYear now) {

@@ -139,6 +139,22 @@ public class CurrentFigures implements FiguresOnRecord {
         return version(unit, year, version).blank();
     }
 
+    /** The year's revision in the database now. */
+    @Transactional(readOnly = true)
+    public long revision(int year) {
+        return revisions.year(year);
+    }
+
+    /** The units with a figures version stored after revision {@code after} up to {@code upTo}. */
+    @Transactional(readOnly = true)
+    public Set<String> storedBetween(int year, long after, long upTo) {
+        Set<String> units = new HashSet<>();
+        for (StoredSubmission s : submissions.storedBetweenWithoutFigures(year, after, upTo)) {
+            units.add(s.unit());
+        }
+        return units;
+    }
+
     /** The newest report year anyone has submitted figures for, if any. */
     @Transactional(readOnly = true)
     public Optional<Integer> latestYear() {
@@ -158,15 +174,25 @@ public class CurrentFigures implements FiguresOnRecord {
     private OfYear load(int year, long revision, long[] readFromRows) {
         changes.remove(year); // what changed before this load is no longer a way from a state anyone holds to this one
         justStored.forget(year);
+        long start = System.nanoTime();
         Optional<OfYear> checkpoint = checkpoints.newest(year, revision);
         if (checkpoint.isPresent()) {
             sinceCheckpoint.put(year, 0L);
-            return checkpoint.get().revision() == revision ? checkpoint.get() : catchUp(checkpoint.get(), revision, readFromRows);
+            long read = System.nanoTime();
+            OfYear loaded = checkpoint.get().revision() == revision ? checkpoint.get()
+                    : catchUp(checkpoint.get(), revision, readFromRows);
+            LOG.info("Read the figures of {} units for {} at revision {}: from the checkpoint at revision {} in {} ms, "
+                    + "then {} versions stored since in {} ms", loaded.units().size(), year, revision,
+                    checkpoint.get().revision(), (read - start) / 1_000_000, readFromRows[0],
+                    (System.nanoTime() - read) / 1_000_000);
+            return loaded;
         }
         checkpoints.forget(year); // nothing to build checkpoints of changes on
         Map<String, Current> units = new HashMap<>();
         submissions.atRevision(year, revision, s -> units.put(s.unit(), current(s)));
         readFromRows[0] += units.size();
+        LOG.info("Read the figures of {} units for {} at revision {} from the versions stored, no checkpoint, in {} ms",
+                units.size(), year, revision, (System.nanoTime() - start) / 1_000_000);
         return new OfYear(year, revision, Collections.unmodifiableMap(units),
                 Collections.unmodifiableMap(submissions.firstSubmitted(year, revision)));
     }
