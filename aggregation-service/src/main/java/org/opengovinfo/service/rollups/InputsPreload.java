@@ -49,18 +49,11 @@ class InputsPreload {
                     // before the read, which takes seconds nationally: a rollup asked for meanwhile reads in parallel
                     templates.get().forYear(year).ifPresent(RollupService::rehearse);
                 }
-                boolean first = !loaded.get();
-                long figuresRead = 0;
-                if (first) {
-                    figures.get().of(year); // apart, to tell the two reads' times
-                    figuresRead = System.nanoTime();
-                }
                 RollupInputs.OfYear read = inputs.get().of(year);
-                if (first && loaded.compareAndSet(false, true)) {
-                    LOG.info("Loaded the figures of {} units and {} reports' states for {} in {} ms (the figures {} ms, "
-                            + "the states {} ms)", read.figures().units().size(), read.standings().size(), year,
-                            (System.nanoTime() - start) / 1_000_000, (figuresRead - start) / 1_000_000,
-                            (System.nanoTime() - figuresRead) / 1_000_000);
+                if (loaded.compareAndSet(false, true)) {
+                    LOG.info("Loaded the figures of {} units and {} reports' states for {} in {} ms",
+                            read.figures().units().size(), read.standings().size(), year,
+                            (System.nanoTime() - start) / 1_000_000);
                 }
             }
         } catch (RuntimeException e) {

@@ -1,8 +1,8 @@
 package org.opengovinfo.service.rollups;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Collections;
