@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -113,7 +112,7 @@ class SharingUnitRowsTest {
     }
 
     private static String query(ServiceUnderTest service, String sql, String arg) throws SQLException {
-        try (Connection c = connect(service); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = service.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
@@ -122,15 +121,9 @@ class SharingUnitRowsTest {
     }
 
     private static void execute(ServiceUnderTest service, String sql, String arg) throws SQLException {
-        try (Connection c = connect(service); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = service.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, arg);
             ps.executeUpdate();
         }
-    }
-
-    private static Connection connect(ServiceUnderTest service) throws SQLException {
-        Map<String, Object> ds = service.datasource();
-        return DriverManager.getConnection((String) ds.get("datasources.default.url"),
-                (String) ds.get("datasources.default.username"), (String) ds.get("datasources.default.password"));
     }
 }

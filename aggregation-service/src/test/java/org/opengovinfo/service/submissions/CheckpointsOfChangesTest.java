@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -136,7 +135,7 @@ class CheckpointsOfChangesTest {
     private static List<List<Object>> checkpoints(ServiceUnderTest service) throws SQLException {
         List<List<Object>> found = new ArrayList<>();
         FiguresCheckpoints reader = service.bean(FiguresCheckpoints.class);
-        try (Connection c = connect(service); PreparedStatement ps = c.prepareStatement("SELECT revision, base_revision, "
+        try (Connection c = service.connection(); PreparedStatement ps = c.prepareStatement("SELECT revision, base_revision, "
                 + "content FROM figures_checkpoint WHERE report_year = ? AND part = 0 ORDER BY revision")) {
             ps.setInt(1, YEAR);
             try (ResultSet rs = ps.executeQuery()) {
@@ -151,15 +150,9 @@ class CheckpointsOfChangesTest {
     }
 
     private static void execute(ServiceUnderTest service, String sql, long arg) throws SQLException {
-        try (Connection c = connect(service); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = service.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, arg);
             ps.executeUpdate();
         }
-    }
-
-    private static Connection connect(ServiceUnderTest service) throws SQLException {
-        Map<String, Object> ds = service.datasource();
-        return DriverManager.getConnection((String) ds.get("datasources.default.url"),
-                (String) ds.get("datasources.default.username"), (String) ds.get("datasources.default.password"));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -120,7 +119,7 @@ class FiguresCheckpointTest extends OnBothDatabases {
     }
 
     private static void insert(long revision, byte[] part) throws SQLException {
-        try (Connection c = connect(service); var ps = c.prepareStatement("INSERT INTO figures_checkpoint "
+        try (Connection c = service.connection(); var ps = c.prepareStatement("INSERT INTO figures_checkpoint "
                 + "(report_year, revision, part, parts, created_at, content) VALUES (?, ?, 0, 1, CURRENT_TIMESTAMP, ?)")) {
             ps.setInt(1, YEAR);
             ps.setLong(2, revision);
@@ -130,14 +129,8 @@ class FiguresCheckpointTest extends OnBothDatabases {
     }
 
     private static void sql(ServiceUnderTest on, String sql) throws SQLException {
-        try (Connection c = connect(on); Statement s = c.createStatement()) {
+        try (Connection c = on.connection(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
-    }
-
-    private static Connection connect(ServiceUnderTest on) throws SQLException {
-        Map<String, Object> ds = on.datasource();
-        return DriverManager.getConnection((String) ds.get("datasources.default.url"),
-                (String) ds.get("datasources.default.username"), (String) ds.get("datasources.default.password"));
     }
 }

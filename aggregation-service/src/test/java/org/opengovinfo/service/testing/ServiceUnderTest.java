@@ -9,6 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -83,6 +86,13 @@ public final class ServiceUnderTest implements AutoCloseable {
                 "datasources.default.url", ctx.getRequiredProperty("datasources.default.url", String.class),
                 "datasources.default.username", ctx.getRequiredProperty("datasources.default.username", String.class),
                 "datasources.default.password", ctx.getProperty("datasources.default.password", String.class).orElse(""));
+    }
+
+    /** A new JDBC connection to this service's database, for a test to look at or change its rows directly. */
+    public Connection connection() throws SQLException {
+        Map<String, Object> ds = datasource();
+        return DriverManager.getConnection((String) ds.get("datasources.default.url"),
+                (String) ds.get("datasources.default.username"), (String) ds.get("datasources.default.password"));
     }
 
     /** Where the service listens, e.g. {@code http://localhost:41234}, for a browser. */
