@@ -70,8 +70,9 @@ class FirstReadTest {
                     return true;
                 }
             };
+            // side by side on both databases here (the service reads them one after the other on H2)
             RollupInputs inputs = new RollupInputs(service.bean(CurrentFigures.class), service.bean(SeasonService.class),
-                    meanwhile);
+                    meanwhile, true);
 
             RollupInputs.OfYear read = inputs.of(2021);
 
