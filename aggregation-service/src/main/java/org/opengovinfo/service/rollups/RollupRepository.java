@@ -239,22 +239,12 @@ class RollupRepository {
      * snapshots being kept share go to the newest of those, which the others then name.
      */
     int prune(Instant cutoff, int limit) {
-        List<String> ids = jdbc.prepareStatement("SELECT s.id FROM rollup_snapshot s WHERE s.created_at < ? "
+        List<String> ids = ids("SELECT s.id FROM rollup_snapshot s WHERE s.created_at < ? "
                 + "AND s.last_read_at IS NULL "
                 + "AND NOT EXISTS (SELECT 1 FROM publication p WHERE p.snapshot_id = s.id) "
                 + "AND EXISTS (SELECT 1 FROM rollup_snapshot n WHERE n.unit_id = s.unit_id "
                 + "AND n.report_year = s.report_year AND n.created_at > s.created_at) "
-                + "ORDER BY s.created_at, s.id LIMIT ? FOR UPDATE", ps -> {
-                    ps.setTimestamp(1, Timestamp.from(cutoff));
-                    ps.setInt(2, limit);
-                    List<String> found = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.add(rs.getString(1));
-                        }
-                    }
-                    return found;
-                });
+                + "ORDER BY s.created_at, s.id LIMIT ? FOR UPDATE", Timestamp.from(cutoff), limit);
         if (ids.isEmpty()) {
             return 0;
         }
@@ -274,17 +264,8 @@ class RollupRepository {
      * others sharing them then name that one), if any; the sharing snapshots are locked so that none is pruned meanwhile.
      */
     private void handOverRows(String snapshot, List<String> deleted) {
-        List<String> sharing = jdbc.prepareStatement("SELECT id FROM rollup_snapshot WHERE units_of = ? "
-                + "ORDER BY created_at DESC, id DESC FOR UPDATE", ps -> {
-                    ps.setString(1, snapshot);
-                    List<String> found = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.add(rs.getString(1));
-                        }
-                    }
-                    return found;
-                });
+        List<String> sharing = ids("SELECT id FROM rollup_snapshot WHERE units_of = ? "
+                + "ORDER BY created_at DESC, id DESC FOR UPDATE", snapshot);
         String heir = sharing.stream().filter(id -> !deleted.contains(id)).findFirst().orElse(null);
         if (heir == null) {
             return;
@@ -292,6 +273,22 @@ class RollupRepository {
         update("UPDATE rollup_snapshot SET units_of = NULL WHERE id = ?", heir);
         update("UPDATE rollup_snapshot SET units_of = ? WHERE units_of = ?", heir, snapshot);
         update("UPDATE rollup_snapshot_unit SET snapshot_id = ? WHERE snapshot_id = ?", heir, snapshot);
+    }
+
+    /** The ids (first column) a query finds, in its order. */
+    private List<String> ids(String sql, Object... args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<String> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        });
     }
 
     private int update(String sql, String... args) {

@@ -2,11 +2,13 @@ package org.opengovinfo.service.submissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -114,15 +116,10 @@ class CheckpointsOfChangesTest {
     }
 
     /** Waits until the background checkpoint of this state of the year is stored; returns its revision. */
-    private static long checkpointed(ServiceUnderTest service, OfYear year) throws Exception {
-        for (int i = 0; i < 500; i++) {
-            List<List<Object>> stored = checkpoints(service);
-            if (!stored.isEmpty() && stored.get(stored.size() - 1).get(0).equals(year.revision())) {
-                return year.revision();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no checkpoint at revision " + year.revision() + ": " + checkpoints(service));
+    private static long checkpointed(ServiceUnderTest service, OfYear year) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> checkpoints(service),
+                stored -> !stored.isEmpty() && stored.get(stored.size() - 1).get(0).equals(year.revision()));
+        return year.revision();
     }
 
     private static void assertSameYear(OfYear expected, OfYear actual) {
